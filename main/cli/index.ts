@@ -1,0 +1,38 @@
+/**
+ * The headless command line: the same services as the app, no Electron.
+ * Each command lives in commands/<name>.ts and exports `run(args): Promise<number>` (the exit code).
+ */
+import { CliError, EXIT } from './cli-error.js';
+
+type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
+
+const COMMANDS: Record<string, Command> = {
+  emulator: { summary: 'serve a synthetic tenant as Microsoft Graph on loopback', load: () => import('./commands/emulator.js') },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `usage: entra-audit <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun "entra-audit <command> --help" for a command's options.`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`entra-audit: unknown command "${name}"\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  try {
+    return await (await command.load()).run(rest);
+  } catch (err) {
+    if (err instanceof CliError) {
+      console.error(`entra-audit ${name}: ${err.message}`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}
