@@ -1,0 +1,81 @@
+/**
+ * Writes every CSV of a pack into `<dir>` from a snapshot and a checks run. Sign-ins stream from the
+ * reader; other datasets are the reader's arrays. Returns what was written, in a stable order.
+ */
+import { join } from 'node:path';
+import type { ControlResult } from '../../../shared/results.js';
+import type { SnapshotReader } from '../../store/types.js';
+import type { CheckRun } from '../types.js';
+import { writeCsvTable, type CsvTable } from './csv-table.js';
+import { APP_ASSIGNMENTS_TABLE, APPS_TABLE, CA_TABLE, MEMBERSHIPS_TABLE, MFA_TABLE, SIGN_INS_TABLE, USERS_TABLE,
+  type EnterpriseAppRow, type MembershipRow } from './tables-directory.js';
+import { CHECKS_TABLE, controlsTable, COVERAGE_TABLE, EXCEPTIONS_TABLE, PASSTHROUGH_TABLE,
+  RESULTS_TABLE } from './tables-results.js';
+
+export interface CsvWritten {
+  file: string;
+  title: string;
+  rows: number;
+}
+
+/** Writes the pack's CSVs to `dir` (which must exist). `frameworks` limits the control files. */
+export async function writeCsvs(dir: string, reader: SnapshotReader, run: CheckRun, frameworks?: readonly string[]): Promise<CsvWritten[]> {
+  const out: CsvWritten[] = [];
+  const put = async <T>(table: CsvTable<T>, rows: Iterable<T> | AsyncIterable<T>): Promise<void> => {
+    out.push({ file: table.file, title: table.title, rows: await writeCsvTable(join(dir, table.file), table, rows) });
+  };
+  await put(USERS_TABLE, reader.users());
+  await put(MFA_TABLE, reader.mfaRegistrations());
+  await put(CA_TABLE, reader.conditionalAccessPolicies());
+  await put(SIGN_INS_TABLE, reader.signIns());
+  await put(MEMBERSHIPS_TABLE, memberships(reader));
+  const assignments = reader.appAssignments();
+  await put(APPS_TABLE, enterpriseApps(reader, assignments));
+  await put(APP_ASSIGNMENTS_TABLE, assignments);
+  await put(CHECKS_TABLE, run.checks);
+  await put(RESULTS_TABLE, run.results);
+  for (const [framework, controls] of byFramework(run.controls, frameworks)) await put(controlsTable(framework), controls);
+  await put(COVERAGE_TABLE, reader.coverage());
+  await put(EXCEPTIONS_TABLE, run.exceptions ?? []);
+  await put(PASSTHROUGH_TABLE, run.passthrough ?? []);
+  return out;
+}
+
+/** Controls grouped by framework, frameworks in first-seen order, filtered when a list is given. */
+export function byFramework(controls: readonly ControlResult[], frameworks?: readonly string[]): Map<string, ControlResult[]> {
+  const wanted = frameworks && frameworks.length > 0 ? new Set(frameworks.map((f) => f.toLowerCase())) : null;
+  const map = new Map<string, ControlResult[]>();
+  for (const c of controls) {
+    if (wanted && !wanted.has(c.framework.toLowerCase())) continue;
+    const list = map.get(c.framework) ?? [];
+    list.push(c);
+    map.set(c.framework, list);
+  }
+  return map;
+}
+
+function* memberships(reader: SnapshotReader): Generator<MembershipRow> {
+  const names = new Map<string, string>();
+  for (const u of reader.users()) names.set(u.id, u.userPrincipalName);
+  for (const g of reader.groups()) names.set(g.id, g.displayName);
+  for (const s of reader.servicePrincipals()) names.set(s.id, s.displayName);
+  for (const d of reader.devices()) names.set(d.id, d.displayName);
+  for (const m of reader.groupMembers()) {
+    yield { groupId: m.groupId, groupName: names.get(m.groupId) ?? '', memberId: m.memberId, memberType: m.memberType,
+      memberName: names.get(m.memberId) ?? null };
+  }
+}
+
+function* enterpriseApps(reader: SnapshotReader, assignments: ReturnType<SnapshotReader['appAssignments']>): Generator<EnterpriseAppRow> {
+  const counts = new Map<string, { users: number; groups: number }>();
+  for (const a of assignments) {
+    const c = counts.get(a.resourceId) ?? { users: 0, groups: 0 };
+    if (a.principalType === 'User') c.users++;
+    else if (a.principalType === 'Group') c.groups++;
+    counts.set(a.resourceId, c);
+  }
+  for (const sp of reader.servicePrincipals()) {
+    const c = counts.get(sp.id);
+    yield { ...sp, assignedUsers: c?.users ?? 0, assignedGroups: c?.groups ?? 0 };
+  }
+}
