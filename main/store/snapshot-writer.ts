@@ -1,0 +1,204 @@
+/**
+ * Writes a snapshot during collection: WAL, one transaction per Graph page together with its resume
+ * cursor (so a crash, even SIGKILL, resumes from the last committed page), coverage and meta, and a
+ * `finalize()` that leaves one self-contained, fsynced, integrity-checked file with its content hash.
+ */
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import type { DatasetId } from '../../shared/datasets.js';
+import type { DatasetCoverage, SnapshotMeta } from '../../shared/snapshot.js';
+import { computeContentHash } from './content-hash.js';
+import { migrate, SCHEMA_VERSION } from './migrate.js';
+import { prepareInsert } from './row-codec.js';
+import { inspectHeader, fsyncFileAndDir } from './sqlite-file.js';
+import { TABLES, tableSpec, type TableName, type TableRows } from './tables.js';
+import { readCoverage, readMeta, validateSnapshotFile } from './snapshot-queries.js';
+
+/** Meta the caller knows when a run starts; the store fills schemaVersion, contentHash, finish time. */
+export type NewSnapshotMeta = Omit<SnapshotMeta, 'schemaVersion' | 'contentHash' | 'collectionFinishedAt'>;
+
+/** Rows of one page, by table: each with Graph's raw object (or its JSON text). */
+export type TableRecords = { [T in TableName]?: { row: TableRows[T]; raw: unknown }[] };
+
+/** Where a dataset slice stopped: the last committed nextLink (or position), and whether it finished. */
+export interface ResumeCursor {
+  nextLink: string | null;
+  done: boolean;
+  pages: number;
+}
+
+/** The default slice name for datasets collected as a single list. */
+export const WHOLE = 'all';
+
+/** Per-dataset page writer: cursor lookups and one-transaction page commits. */
+export interface PageWriter {
+  readonly dataset: DatasetId;
+  /** The committed cursor of a slice, or null if it never committed a page. */
+  cursor(slice?: string): ResumeCursor | null;
+  /**
+   * Commits one page's rows and the slice's cursor in ONE transaction. `nextLink` null marks the slice
+   * done; otherwise it is where to continue (an @odata.nextLink, or a position such as the last id done).
+   */
+  writePage(records: TableRecords, nextLink: string | null, slice?: string): void;
+}
+
+/** The write side of a snapshot during collection. */
+export interface SnapshotWriter {
+  readonly path: string;
+  pages(dataset: DatasetId): PageWriter;
+  meta(): SnapshotMeta;
+  /** Updates meta keys (SnapshotMeta fields, or extra keys such as signInWindowFrom). */
+  setMeta(values: Partial<SnapshotMeta> | Record<string, unknown>): void;
+  metaValue(key: string): unknown;
+  setCoverage(coverage: DatasetCoverage): void;
+  coverage(): DatasetCoverage[];
+  /** Rows in a table, optionally where one column equals a value. */
+  countRows(table: TableName, where?: { column: string; value: string }): number;
+  /** Column values of a table in key order (e.g. group ids to fetch members for), after `after`. */
+  ids(table: TableName, column: string, after?: string | null): string[];
+  /** Removes a dataset's rows from some tables and its cursors: a dataset restarted from scratch. */
+  clear(dataset: DatasetId, tables: TableName[]): void;
+  /** Checkpoints, leaves journal mode DELETE (no -wal), hashes, integrity-checks, fsyncs. Returns the hash. */
+  finalize(): string;
+  close(): void;
+}
+
+/** Creates a new snapshot file (refuses to overwrite) with its schema and the run's meta. */
+export function createSnapshot(path: string, meta: NewSnapshotMeta): SnapshotWriter {
+  if (existsSync(path)) throw new Error(`${path} already exists: choose a new file, or resume collecting into it`);
+  const db = new Database(path);
+  setupWriting(db);
+  migrate(db, path);
+  const writer = new SqliteSnapshotWriter(db, path);
+  writer.setMeta({ ...meta, schemaVersion: SCHEMA_VERSION, contentHash: null, collectionFinishedAt: null });
+  return writer;
+}
+
+/** Opens an unfinished (or finished) snapshot to continue collecting into it. */
+export function resumeSnapshot(path: string): SnapshotWriter {
+  validateSnapshotFile(path, false);
+  const db = new Database(path, { fileMustExist: true });
+  setupWriting(db);
+  migrate(db, path);
+  const writer = new SqliteSnapshotWriter(db, path);
+  writer.setMeta({ contentHash: null, collectionFinishedAt: null });
+  return writer;
+}
+
+function setupWriting(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = OFF');
+}
+
+class SqliteSnapshotWriter implements SnapshotWriter {
+  private readonly inserts = new Map<TableName, (row: object, raw: unknown) => void>();
+  private readonly saveCursor: Database.Statement;
+  private readonly getCursor: Database.Statement;
+  private readonly putMeta: Database.Statement;
+  private closed = false;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+  ) {
+    for (const spec of TABLES) this.inserts.set(spec.name, prepareInsert(db, spec));
+    this.saveCursor = db.prepare(
+      'INSERT INTO resume (dataset, slice, nextLink, done, pages) VALUES (?, ?, ?, ?, 1) ' +
+        'ON CONFLICT (dataset, slice) DO UPDATE SET nextLink = excluded.nextLink, done = excluded.done, pages = pages + 1',
+    );
+    this.getCursor = db.prepare('SELECT nextLink, done, pages FROM resume WHERE dataset = ? AND slice = ?');
+    this.putMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  }
+
+  pages(dataset: DatasetId): PageWriter {
+    const commit = this.db.transaction((records: TableRecords, nextLink: string | null, slice: string) => {
+      for (const [table, list] of Object.entries(records) as [TableName, { row: object; raw: unknown }[]][]) {
+        const insert = this.inserts.get(table);
+        if (!insert) throw new Error(`unknown snapshot table ${table}`);
+        for (const r of list) insert(r.row, r.raw);
+      }
+      this.saveCursor.run(dataset, slice, nextLink, nextLink === null ? 1 : 0);
+    });
+    return {
+      dataset,
+      cursor: (slice = WHOLE) => {
+        const row = this.getCursor.get(dataset, slice) as { nextLink: string | null; done: number; pages: number } | undefined;
+        return row ? { nextLink: row.nextLink, done: row.done === 1, pages: row.pages } : null;
+      },
+      writePage: (records, nextLink, slice = WHOLE) => {
+        commit(records, nextLink, slice);
+      },
+    };
+  }
+
+  meta(): SnapshotMeta {
+    return readMeta(this.db);
+  }
+
+  setMeta(values: Partial<SnapshotMeta> | Record<string, unknown>): void {
+    this.db.transaction(() => {
+      for (const [k, v] of Object.entries(values)) if (v !== undefined) this.putMeta.run(k, JSON.stringify(v));
+    })();
+  }
+
+  metaValue(key: string): unknown {
+    const v = this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+    return v === undefined ? undefined : JSON.parse(v);
+  }
+
+  setCoverage(c: DatasetCoverage): void {
+    this.db
+      .prepare(
+        'INSERT OR REPLACE INTO datasets (dataset, status, code, reason, rows, requests, throttleWaits, startedAt, finishedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(c.dataset, c.status, c.code, c.reason, c.rows, c.requests, c.throttleWaits, c.startedAt, c.finishedAt);
+  }
+
+  coverage(): DatasetCoverage[] {
+    return readCoverage(this.db);
+  }
+
+  countRows(table: TableName, where?: { column: string; value: string }): number {
+    tableSpec(table);
+    if (!where) return this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    return this.db.prepare(`SELECT count(*) FROM ${table} WHERE "${where.column}" = ?`).pluck().get(where.value) as number;
+  }
+
+  ids(table: TableName, column: string, after?: string | null): string[] {
+    const spec = tableSpec(table);
+    if (!spec.columns.some(([c]) => c === column)) throw new Error(`no column ${column} in ${table}`);
+    const sql = `SELECT "${column}" FROM ${table} ${after != null ? `WHERE "${column}" > ?` : ''} ORDER BY "${column}"`;
+    const stmt = this.db.prepare(sql).pluck();
+    return (after != null ? stmt.all(after) : stmt.all()) as string[];
+  }
+
+  clear(dataset: DatasetId, tables: TableName[]): void {
+    this.db.transaction(() => {
+      for (const t of tables) this.db.prepare(`DELETE FROM ${tableSpec(t).name}`).run();
+      this.db.prepare('DELETE FROM resume WHERE dataset = ?').run(dataset);
+    })();
+  }
+
+  finalize(): string {
+    if (!this.meta().collectionFinishedAt) this.setMeta({ collectionFinishedAt: new Date().toISOString() });
+    const hash = computeContentHash(this.db);
+    this.setMeta({ contentHash: hash });
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const mode = this.db.pragma('journal_mode = DELETE', { simple: true });
+    if (mode !== 'delete') throw new Error(`could not leave WAL mode (journal_mode is ${String(mode)})`);
+    const check = this.db.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new Error(`snapshot failed its integrity check: ${String(check)}`);
+    this.close();
+    fsyncFileAndDir(this.path);
+    if (existsSync(`${this.path}-wal`)) throw new Error(`${this.path}-wal was left behind`);
+    if (inspectHeader(this.path) !== 'sqlite') throw new Error(`${this.path} is not a complete SQLite file after finalize`);
+    return hash;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}
