@@ -57,6 +57,13 @@ export const GRAPH_CODE_EXPLANATIONS: Readonly<Record<string, Explainer>> = {
   activityLimitReached: throttled,
   ServiceUnavailable: () => 'Microsoft Graph is temporarily unavailable (503); the reader retried. Run again in a few minutes.',
   GatewayTimeout: () => 'Microsoft Graph timed out (504); the reader retried. Run again, or use a shorter sign-in window.',
+  serviceNotAvailable: () => 'Microsoft Graph is temporarily unavailable (503); the reader retried. Run again in a few minutes.',
+  gatewayTimeout: () => 'Microsoft Graph timed out (504); the reader retried. Run again, or use a shorter sign-in window.',
+  badRequest: () => 'Graph rejected the request as malformed; report this with the request id.',
+  invalidRequest: () => 'Graph rejected the request as malformed; report this with the request id.',
+  notFound: () => 'Graph says the resource does not exist in this tenant; the item is skipped.',
+  unauthenticated: () => 'The caller is not authenticated: sign in again.',
+  quotaLimitReached: throttled,
   UnknownError: () => 'Microsoft Graph failed with an unknown error; run again, and report the request id if it persists.',
   generalException: () => 'Microsoft Graph had an internal error; run again, and report the request id if it persists.',
   accessDenied: (ctx) =>

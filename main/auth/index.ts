@@ -1,0 +1,13 @@
+/** Public surface of sign-in and preflight. */
+export type { TokenProvider } from './token-provider.js';
+export { CLOUDS, cloudById, graphBaseUrl, authorityUrl, graphScopes, graphDefaultScope, type Cloud, type CloudId } from './clouds.js';
+export { decodeTokenClaims, secondsToExpiry, type TokenClaims } from './claims.js';
+export { createStaticTokenProvider, readTokenFromEnv, readTokenFromStdin, type StaticTokenProvider } from './static-token.js';
+export { aesGcmCipher, encryptedCachePlugin, loadOrCreateKey, type CacheCipher } from './encrypted-cache.js';
+export {
+  createInteractiveTokenProvider,
+  DEFAULT_PUBLIC_CLIENT_ID,
+  type InteractiveOptions,
+  type InteractiveTokenProvider,
+} from './interactive.js';
+export { createAppTokenProvider, parseCertificate, type AppRegistrationOptions, type CertificateCredential } from './app-registration.js';
