@@ -1,0 +1,431 @@
+/**
+ * The Graph v1.0 resources the emulator serves, one row each: what permission, licence and throttle
+ * bucket Graph applies, the published request cost, page sizes, and where the data comes from.
+ * Page sizes and limits cite the Microsoft Graph docs (microsoftgraph/microsoft-graph-docs-contrib,
+ * api-reference/v1.0/api/<file>.md).
+ */
+import type { LicenceTier, ThrottleBucket } from '../../../shared/datasets.js';
+import type { GraphObject, TenantData } from '../tenant.js';
+import { GraphHttpError, badRequest, nonPremiumTenant, notFound, pimLicenceRequired } from './errors.js';
+import type { ODataQuery } from './odata.js';
+import { matches } from './odata.js';
+import type { TenantIndex } from './tenant-index.js';
+
+/** A collection the server pages through: it must answer a slice without building the whole list. */
+export interface ListSource {
+  total(): number;
+  slice(offset: number, limit: number): GraphObject[];
+}
+
+export interface RouteInput {
+  tenant: TenantData;
+  index: TenantIndex;
+  params: string[];
+  query: ODataQuery;
+}
+
+export type RouteOutput = { kind: 'list'; source: ListSource } | { kind: 'entity'; entity: GraphObject };
+
+export interface PageSize {
+  default: number;
+  max: number;
+}
+
+export interface RouteSpec {
+  /** Path segments under /v1.0; `{id}` matches one segment. */
+  pattern: string[];
+  /** What follows `$metadata#` in @odata.context. */
+  context: (params: string[]) => string;
+  bucket: ThrottleBucket;
+  /** Any one of these suffices (ReadWrite variants of a Read.All are accepted too). */
+  permissions: string[];
+  /** Lowest licence and the refusal Graph gives below it. */
+  licence?: { tier: LicenceTier; refuse: () => GraphHttpError };
+  /** Identity base cost in resource units (throttling-limits.md table; 1 when not listed). */
+  cost: number;
+  /** Directory objects: $count needs ConsistencyLevel: eventual. */
+  directory: boolean;
+  /** Paging; undefined = all rows in one response (small policy collections). */
+  page?: PageSize;
+  /** $expand values Graph supports here that we serve. */
+  expand?: string[];
+  /** Properties returned when no $select is given (users return a default set only). */
+  defaultSelect?: string[];
+  handler: (input: RouteInput) => RouteOutput;
+}
+
+const DIRECTORY_PAGE: PageSize = { default: 100, max: 999 };
+
+const arraySource = (rows: readonly GraphObject[], q: ODataQuery): ListSource => {
+  const list = q.filter.length ? rows.filter((r) => matches(r, q.filter)) : rows;
+  return { total: () => list.length, slice: (o, n) => list.slice(o, o + n) };
+};
+
+const list = (rows: readonly GraphObject[]) => (i: RouteInput): RouteOutput => ({ kind: 'list', source: arraySource(rows, i.query) });
+
+const DIRECTORY_READ = 'Directory.Read.All';
+
+/** user-list.md: GET /users without $select returns this default property set. */
+export const USER_DEFAULT_PROPERTIES = [
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
+];
+
+const p1 = { tier: 'p1' as const, refuse: nonPremiumTenant };
+
+function requireUser(i: RouteInput): GraphObject {
+  const user = i.index.user(i.params[0]);
+  if (!user) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${i.params[0]}' does not exist or one of its queried reference-property objects are not present.`);
+  return user;
+}
+
+function requireGroup(i: RouteInput): GraphObject {
+  const g = i.index.groupById.get(i.params[0]);
+  if (!g) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${i.params[0]}' does not exist or one of its queried reference-property objects are not present.`);
+  return g;
+}
+
+function requireSp(i: RouteInput): GraphObject {
+  const sp = i.index.spById.get(i.params[0]);
+  if (!sp) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${i.params[0]}' does not exist or one of its queried reference-property objects are not present.`);
+  return sp;
+}
+
+/** Sign-ins stream from tenant.signIns: only createdDateTime ranges are accepted in $filter. */
+function signInSource(i: RouteInput): ListSource {
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const c of i.query.filter) {
+    if (c.path.join('/') !== 'createdDateTime' || typeof c.value !== 'string' || c.op === 'eq' || c.op === 'ne') {
+      throw badRequest(`Invalid filter clause: only createdDateTime ranges (ge, gt, le, lt) are supported on signIns.`, 'BadRequest');
+    }
+    const t = Date.parse(c.value);
+    // The source takes [from, to): turn gt/le into that form (times carry millisecond precision).
+    if (c.op === 'ge') from = max(from, t);
+    if (c.op === 'gt') from = max(from, t + 1);
+    if (c.op === 'lt') to = min(to, t);
+    if (c.op === 'le') to = min(to, t + 1);
+  }
+  const signIns = i.tenant.signIns;
+  return { total: () => signIns.count(from, to), slice: (o, n) => signIns.page(from, to, o, n) };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const max = (cur: string | undefined, t: number) => (cur === undefined || Date.parse(cur) < t ? iso(t) : cur);
+const min = (cur: string | undefined, t: number) => (cur === undefined || Date.parse(cur) > t ? iso(t) : cur);
+
+/** The route table. */
+export const ROUTES: RouteSpec[] = [
+  {
+    pattern: ['organization'],
+    context: () => 'organization',
+    bucket: 'identity',
+    permissions: ['Organization.Read.All', DIRECTORY_READ],
+    cost: 1,
+    directory: true,
+    handler: (i) => list(i.tenant.organization)(i),
+  },
+  {
+    pattern: ['subscribedSkus'],
+    context: () => 'subscribedSkus',
+    bucket: 'identity',
+    permissions: ['Organization.Read.All', DIRECTORY_READ],
+    cost: 3,
+    directory: false,
+    handler: (i) => list(i.tenant.subscribedSkus)(i),
+  },
+  {
+    pattern: ['domains'],
+    context: () => 'domains',
+    bucket: 'identity',
+    permissions: ['Domain.Read.All', DIRECTORY_READ],
+    cost: 1,
+    directory: false,
+    handler: (i) => list(i.tenant.domains)(i),
+  },
+  {
+    // user-list.md: default page 100, $top 1 to 999.
+    pattern: ['users'],
+    context: () => 'users',
+    bucket: 'identity',
+    permissions: ['User.Read.All', 'User.ReadBasic.All', DIRECTORY_READ],
+    cost: 2,
+    directory: true,
+    page: DIRECTORY_PAGE,
+    defaultSelect: USER_DEFAULT_PROPERTIES,
+    handler: (i) => list(i.tenant.users)(i),
+  },
+  {
+    pattern: ['users', '{id}'],
+    context: () => 'users/$entity',
+    bucket: 'identity',
+    permissions: ['User.Read.All', 'User.ReadBasic.All', DIRECTORY_READ],
+    cost: 1,
+    directory: true,
+    defaultSelect: USER_DEFAULT_PROPERTIES,
+    handler: (i) => ({ kind: 'entity', entity: requireUser(i) }),
+  },
+  {
+    // authentication-list-methods.md: UserAuthenticationMethod.Read.All; no paging.
+    pattern: ['users', '{id}', 'authentication', 'methods'],
+    context: (p) => `users('${p[0]}')/authentication/methods`,
+    bucket: 'identity',
+    permissions: ['UserAuthenticationMethod.Read.All'],
+    cost: 1,
+    directory: false,
+    handler: (i) => list(i.tenant.authenticationMethods.get(requireUser(i).id) ?? [])(i),
+  },
+  {
+    pattern: ['reports', 'authenticationMethods', 'userRegistrationDetails'],
+    context: () => 'reports/authenticationMethods/userRegistrationDetails',
+    bucket: 'reports',
+    permissions: ['AuditLog.Read.All'],
+    licence: p1,
+    cost: 1,
+    directory: false,
+    page: { default: 1000, max: 1000 },
+    handler: (i) => list(i.tenant.userRegistrationDetails)(i),
+  },
+  {
+    pattern: ['directory', 'deletedItems', 'microsoft.graph.user'],
+    context: () => 'directory/deletedItems/microsoft.graph.user',
+    bucket: 'identity',
+    permissions: ['User.Read.All', DIRECTORY_READ],
+    cost: 1,
+    directory: true,
+    page: DIRECTORY_PAGE,
+    handler: (i) => list(i.tenant.deletedUsers)(i),
+  },
+  {
+    // group-list.md: default page 100, $top 1 to 999.
+    pattern: ['groups'],
+    context: () => 'groups',
+    bucket: 'identity',
+    permissions: ['GroupMember.Read.All', 'Group.Read.All', DIRECTORY_READ],
+    cost: 1,
+    directory: true,
+    page: DIRECTORY_PAGE,
+    handler: (i) => list(i.tenant.groups)(i),
+  },
+  {
+    pattern: ['groups', '{id}', 'members'],
+    context: () => 'directoryObjects',
+    bucket: 'identity',
+    permissions: ['GroupMember.Read.All', 'Group.Read.All', DIRECTORY_READ],
+    cost: 3,
+    directory: true,
+    page: DIRECTORY_PAGE,
+    handler: (i) => list(i.index.typed(i.tenant.groupMembers.get(requireGroup(i).id) ?? []))(i),
+  },
+  {
+    pattern: ['groups', '{id}', 'transitiveMembers'],
+    context: () => 'directoryObjects',
+    bucket: 'identity',
+    permissions: ['GroupMember.Read.All', 'Group.Read.All', DIRECTORY_READ],
+    cost: 5,
+    directory: true,
+    page: DIRECTORY_PAGE,
+    handler: (i) => list(i.index.typed(i.index.transitiveMemberIds(requireGroup(i).id)))(i),
+  },
+  {
+    pattern: ['roleManagement', 'directory', 'roleDefinitions'],
+    context: () => 'roleManagement/directory/roleDefinitions',
+    bucket: 'identity',
+    permissions: ['RoleManagement.Read.Directory', DIRECTORY_READ],
+    cost: 1,
+    directory: false,
+    handler: (i) => list(i.tenant.roleDefinitions)(i),
+  },
+  {
+    pattern: ['roleManagement', 'directory', 'roleAssignments'],
+    context: () => 'roleManagement/directory/roleAssignments',
+    bucket: 'identity',
+    permissions: ['RoleManagement.Read.Directory', DIRECTORY_READ],
+    cost: 1,
+    directory: false,
+    handler: (i) => list(i.tenant.roleAssignments)(i),
+  },
+  {
+    pattern: ['roleManagement', 'directory', 'roleEligibilitySchedules'],
+    context: () => 'roleManagement/directory/roleEligibilitySchedules',
+    bucket: 'identity',
+    permissions: ['RoleEligibilitySchedule.Read.Directory', 'RoleManagement.Read.Directory'],
+    licence: { tier: 'p2', refuse: pimLicenceRequired },
+    cost: 1,
+    directory: false,
+    handler: (i) => list(i.tenant.roleEligibilitySchedules)(i),
+  },
+  {
+    pattern: ['servicePrincipals'],
+    context: () => 'servicePrincipals',
+    bucket: 'identity',
+    permissions: ['Application.Read.All', DIRECTORY_READ],
+    cost: 1,
+    directory: true,
+    page: DIRECTORY_PAGE,
+    handler: (i) => list(i.tenant.servicePrincipals)(i),
+  },
+  {
+    pattern: ['servicePrincipals', '{id}', 'appRoleAssignedTo'],
+    context: (p) => `servicePrincipals('${p[0]}')/appRoleAssignedTo`,
+    bucket: 'identity',
+    permissions: ['Application.Read.All', DIRECTORY_READ],
+    cost: 1,
+    directory: false,
+    page: DIRECTORY_PAGE,
+    handler: (i) => list(i.tenant.appRoleAssignedTo.get(requireSp(i).id) ?? [])(i),
+  },
+  {
+    pattern: ['servicePrincipals', '{id}', 'appRoleAssignments'],
+    context: (p) => `servicePrincipals('${p[0]}')/appRoleAssignments`,
+    bucket: 'identity',
+    permissions: ['Application.Read.All', DIRECTORY_READ],
+    cost: 2,
+    directory: false,
+    page: DIRECTORY_PAGE,
+    handler: (i) => list(i.tenant.appRoleAssignments.get(requireSp(i).id) ?? [])(i),
+  },
+  {
+    pattern: ['applications'],
+    context: () => 'applications',
+    bucket: 'identity',
+    permissions: ['Application.Read.All', DIRECTORY_READ],
+    cost: 2,
+    directory: true,
+    page: DIRECTORY_PAGE,
+    expand: ['owners'],
+    handler: (i) => list(i.tenant.applications)(i),
+  },
+  {
+    pattern: ['devices'],
+    context: () => 'devices',
+    bucket: 'identity',
+    permissions: ['Device.Read.All', DIRECTORY_READ],
+    cost: 1,
+    directory: true,
+    page: DIRECTORY_PAGE,
+    expand: ['registeredOwners'],
+    handler: (i) => list(i.tenant.devices)(i),
+  },
+  {
+    pattern: ['identity', 'conditionalAccess', 'policies'],
+    context: () => 'identity/conditionalAccess/policies',
+    bucket: 'policy',
+    permissions: ['Policy.Read.All'],
+    cost: 1,
+    directory: false,
+    handler: (i) => list(i.tenant.conditionalAccessPolicies)(i),
+  },
+  {
+    pattern: ['identity', 'conditionalAccess', 'policies', '{id}'],
+    context: () => 'identity/conditionalAccess/policies/$entity',
+    bucket: 'policy',
+    permissions: ['Policy.Read.All'],
+    cost: 1,
+    directory: false,
+    handler: (i) => {
+      const p = i.tenant.conditionalAccessPolicies.find((x) => x.id === i.params[0]);
+      if (!p) throw notFound(i.params[0]);
+      return { kind: 'entity', entity: p };
+    },
+  },
+  {
+    pattern: ['identity', 'conditionalAccess', 'namedLocations'],
+    context: () => 'identity/conditionalAccess/namedLocations',
+    bucket: 'policy',
+    permissions: ['Policy.Read.All'],
+    cost: 1,
+    directory: false,
+    handler: (i) => list(i.tenant.namedLocations)(i),
+  },
+  {
+    pattern: ['policies', 'authenticationStrengthPolicies'],
+    context: () => 'policies/authenticationStrengthPolicies',
+    bucket: 'policy',
+    permissions: ['Policy.Read.All', 'Policy.Read.AuthenticationMethod'],
+    cost: 1,
+    directory: false,
+    handler: (i) => list(i.tenant.authenticationStrengthPolicies)(i),
+  },
+  {
+    pattern: ['policies', 'identitySecurityDefaultsEnforcementPolicy'],
+    context: () => 'policies/identitySecurityDefaultsEnforcementPolicy/$entity',
+    bucket: 'policy',
+    permissions: ['Policy.Read.All'],
+    cost: 1,
+    directory: false,
+    handler: (i) => ({ kind: 'entity', entity: i.tenant.securityDefaults }),
+  },
+  {
+    // signin-list.md: "The maximum and default page size is 1,000 objects"; P1 needed.
+    pattern: ['auditLogs', 'signIns'],
+    context: () => 'auditLogs/signIns',
+    bucket: 'reports',
+    permissions: ['AuditLog.Read.All'],
+    licence: p1,
+    cost: 1,
+    directory: false,
+    page: { default: 1000, max: 1000 },
+    handler: (i) => ({ kind: 'list', source: signInSource(i) }),
+  },
+  {
+    pattern: ['security', 'alerts_v2'],
+    context: () => 'security/alerts_v2',
+    bucket: 'security',
+    permissions: ['SecurityAlert.Read.All'],
+    cost: 1,
+    directory: false,
+    page: { default: 2000, max: 2000 },
+    handler: (i) => list(i.tenant.alerts)(i),
+  },
+  {
+    pattern: ['identityProtection', 'riskDetections'],
+    context: () => 'identityProtection/riskDetections',
+    bucket: 'policy',
+    permissions: ['IdentityRiskEvent.Read.All'],
+    licence: { tier: 'p2', refuse: () => identityProtectionLicence() },
+    cost: 1,
+    directory: false,
+    page: { default: 500, max: 500 },
+    handler: (i) => list(i.tenant.riskDetections)(i),
+  },
+  {
+    pattern: ['identityProtection', 'riskyUsers'],
+    context: () => 'identityProtection/riskyUsers',
+    bucket: 'policy',
+    permissions: ['IdentityRiskyUser.Read.All'],
+    licence: { tier: 'p2', refuse: () => identityProtectionLicence() },
+    cost: 1,
+    directory: false,
+    page: { default: 500, max: 500 },
+    handler: (i) => list(i.tenant.riskyUsers)(i),
+  },
+];
+
+function identityProtectionLicence(): GraphHttpError {
+  return new GraphHttpError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
+}
+
+/** The route for a path under /v1.0 and its `{id}` values, or undefined. */
+export function matchRoute(segments: string[]): { route: RouteSpec; params: string[] } | undefined {
+  for (const route of ROUTES) {
+    if (route.pattern.length !== segments.length) continue;
+    const params: string[] = [];
+    let ok = true;
+    for (let k = 0; k < segments.length && ok; k++) {
+      if (route.pattern[k] === '{id}') params.push(segments[k]);
+      else ok = route.pattern[k].toLowerCase() === segments[k].toLowerCase();
+    }
+    if (ok) return { route, params };
+  }
+  return undefined;
+}
