@@ -24,7 +24,10 @@ export interface GraphReaderOptions {
   timeoutMs?: number;
   /** Retries per request (throttling, 5xx, network). Default 8. */
   maxRetries?: number;
-  /** Multiplies Retry-After, back-off and pacing waits (1 for Graph; < 1 for the emulator's fast mode). */
+  /**
+   * Speed-up of Graph's clock, as the emulator's timeScale: every wait (Retry-After, back-off, pacing) is
+   * divided by it. 1 (default) for Graph; the emulator's value when talking to a fast emulator.
+   */
   timeScale?: number;
   /** Per-bucket overrides of the published limits. */
   limits?: Partial<Record<ThrottleBucket, Partial<BucketLimit>>>;
@@ -46,13 +49,14 @@ export function createGraphReader(opts: GraphReaderOptions): ClosableGraphReader
   const base = new URL(opts.baseUrl.replace(/\/+$/, '') + '/v1.0');
   const root = base.href;
   const timeScale = opts.timeScale ?? 1;
+  if (!(timeScale > 0)) throw new Error('timeScale must be greater than 0');
   const maxRetries = opts.maxRetries ?? 8;
   const log = opts.logger ?? (() => {});
   const transport = createTransport({ origin: base.origin, caCertPem: opts.caCertPem, timeoutMs: opts.timeoutMs ?? 60_000 });
   const schedulers = {} as Record<ThrottleBucket, BucketScheduler>;
   const counters = {} as Record<ThrottleBucket, BucketStats>;
   for (const b of BUCKETS) {
-    schedulers[b] = new BucketScheduler({ ...DEFAULT_BUCKET_LIMITS[b], ...opts.limits?.[b] }, timeScale);
+    schedulers[b] = new BucketScheduler({ ...DEFAULT_BUCKET_LIMITS[b], ...opts.limits?.[b] }, 1 / timeScale);
     counters[b] = { requests: 0, throttled: 0, retries: 0, waitMs: 0 };
   }
 

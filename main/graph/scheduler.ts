@@ -17,8 +17,8 @@ export class BucketScheduler {
 
   constructor(
     private readonly limit: BucketLimit,
-    /** Multiplies every wait: 1 against Graph, small in the emulator's fast mode. */
-    private readonly timeScale: number,
+    /** Multiplies every wait: 1 against Graph, 1/timeScale against the emulator's fast mode. */
+    private readonly waitFactor: number,
   ) {
     this.rate = limit.ratePerSec;
   }
@@ -34,7 +34,7 @@ export class BucketScheduler {
     try {
       for (;;) {
         const now = Date.now();
-        const interval = (1000 / this.rate) * this.timeScale;
+        const interval = (1000 / this.rate) * this.waitFactor;
         const earliest = Math.max(this.pausedUntil, this.nextAt - interval * (this.limit.burst - 1));
         if (now >= earliest) {
           this.nextAt = Math.max(this.nextAt, now - interval * (this.limit.burst - 1)) + interval;
@@ -55,7 +55,7 @@ export class BucketScheduler {
   }
 
   /**
-   * Graph throttled us: pause the bucket and halve the rate. Returns the wait in ms (already scaled):
+   * Graph throttled us: pause the bucket and halve the rate. Returns the wait in real ms:
    * Retry-After when given, else exponential back-off with jitter for this attempt.
    */
   throttled(retryAfterSec: number | undefined, attempt: number): number {
@@ -67,9 +67,9 @@ export class BucketScheduler {
 
   /** Wait before retrying a failure that is not a 429 (503/504, reset, timeout): no pause of others. */
   waitFor(retryAfterSec: number | undefined, attempt: number): number {
-    if (retryAfterSec !== undefined) return retryAfterSec * 1000 * this.timeScale;
+    if (retryAfterSec !== undefined) return retryAfterSec * 1000 * this.waitFactor;
     const exp = Math.min(MAX_BACKOFF_MS, this.limit.backoffBaseMs * 2 ** attempt);
-    return (exp / 2 + Math.random() * (exp / 2)) * this.timeScale;
+    return (exp / 2 + Math.random() * (exp / 2)) * this.waitFactor;
   }
 
   /** A successful answer: slow down early near the limit, otherwise recover toward the configured rate. */
