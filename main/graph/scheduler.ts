@@ -10,7 +10,7 @@ import { abortError, sleep } from './sleep.js';
 
 export class BucketScheduler {
   private inFlight = 0;
-  private readonly waiters: { resolve: () => void; reject: (e: Error) => void; signal?: AbortSignal }[] = [];
+  private readonly waiters: (() => void)[] = [];
   private rate: number;
   private nextAt = 0;
   private pausedUntil = 0;
@@ -50,7 +50,7 @@ export class BucketScheduler {
 
   release(): void {
     const next = this.waiters.shift();
-    if (next) next.resolve();
+    if (next) next();
     else this.inFlight--;
   }
 
@@ -88,13 +88,9 @@ export class BucketScheduler {
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
-      const waiter = {
-        resolve: () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        reject,
-        signal,
+      const waiter = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
       };
       const onAbort = (): void => {
         const i = this.waiters.indexOf(waiter);
