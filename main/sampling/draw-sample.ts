@@ -6,7 +6,7 @@
 import { Sha256Counter } from './sha256-counter.js';
 
 /** One drawn id: its draw order (1-based) and its position in the sorted population (0-based). */
-export interface Pick {
+export interface DrawnId {
   draw: number;
   sortedIndex: number;
   id: string;
@@ -17,7 +17,7 @@ export interface Draw {
   populationSize: number;
   sampleSize: number;
   algorithm: string;
-  picks: Pick[];
+  picks: DrawnId[];
 }
 
 /** The procedure in words, printed with every sample so it can be redrawn without this tool. */
