@@ -11,3 +11,16 @@ export {
   type InteractiveTokenProvider,
 } from './interactive.js';
 export { createAppTokenProvider, parseCertificate, type AppRegistrationOptions, type CertificateCredential } from './app-registration.js';
+export { SIGN_IN_PERMISSIONS, MFA_FALLBACK_PERMISSION } from './permissions.js';
+export {
+  buildPreflight,
+  runPreflight,
+  formatPreflight,
+  adminConsentUrl,
+  adminConsentUrlV2,
+  type Preflight,
+  type PreflightRow,
+  type PreflightInput,
+  type Collectability,
+} from './preflight.js';
+export { probeLicence, probeFederatedDomains, licenceTierFromSkus, type LicenceProbe } from './preflight-probes.js';

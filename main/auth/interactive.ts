@@ -5,9 +5,9 @@
  * shell.openExternal in the app, `xdg-open`/`open`/`start` in the CLI).
  */
 import { PublicClientApplication, type AccountInfo, type Configuration, type ICachePlugin } from '@azure/msal-node';
-import { REQUIRED_PERMISSIONS } from '../../shared/datasets.js';
 import { authorityUrl, CLOUDS, graphScopes, type Cloud } from './clouds.js';
 import { httpsNetworkModule } from './msal-network.js';
+import { SIGN_IN_PERMISSIONS } from './permissions.js';
 import type { TokenProvider } from './token-provider.js';
 
 /**
@@ -50,7 +50,7 @@ export function createInteractiveTokenProvider(opts: InteractiveOptions): Intera
     ...(opts.caCertPem ? { system: { networkClient: httpsNetworkModule(opts.caCertPem) } } : {}),
   };
   const pca = new PublicClientApplication(config);
-  const scopes = opts.scopes ?? graphScopes(cloud, REQUIRED_PERMISSIONS);
+  const scopes = opts.scopes ?? graphScopes(cloud, SIGN_IN_PERMISSIONS);
   let account: AccountInfo | undefined;
   let forceRefresh = false;
 
