@@ -13,6 +13,8 @@ export interface CmsVerification {
   problem: string;
   /** The certificate that signed (when found). */
   signer: forge.pki.Certificate | null;
+  /** SHA-256 (hex) of that certificate's bytes exactly as embedded in the signature. */
+  signerFingerprint: string | null;
   signingTime: Date | null;
 }
 
@@ -29,23 +31,50 @@ const bytes = (n: Node | undefined): string => (n && typeof n.value === 'string'
 
 /** Checks `der` is a valid detached signature of `content`. */
 export function verifyDetached(der: Buffer, content: Buffer): CmsVerification {
-  const fail = (problem: string, signer: forge.pki.Certificate | null = null): CmsVerification => ({ ok: false, problem, signer, signingTime: null });
+  let signerFingerprint: string | null = null;
+  const fail = (problem: string, signer: forge.pki.Certificate | null = null): CmsVerification => ({ ok: false, problem, signer, signerFingerprint, signingTime: null });
   let root: Node;
   try {
     root = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')), true);
   } catch (err) {
     return fail(`not a CMS structure (${err instanceof Error ? err.message : String(err)})`);
   }
+  // Any byte changed outside the signed parts must still be caught: insist on canonical DER
+  // and on the exact header fields a detached SHA-2 signature has.
+  if (forge.asn1.toDer(root).getBytes() !== der.toString('binary')) return fail('not a canonical DER encoding (altered)');
+  const { UNIVERSAL, CONTEXT_SPECIFIC } = forge.asn1.Class;
+  const { SEQUENCE, SET, OID, INTEGER, OCTETSTRING } = forge.asn1.Type;
   const [oid, explicit] = children(root);
-  if (!oid || forge.asn1.derToOid(bytes(oid)) !== forge.pki.oids.signedData) return fail('not CMS SignedData');
-  const signedData = children(children(explicit)[0]);
+  const signedDataNode = children(explicit)[0];
+  const signedData = children(signedDataNode);
+  const [version, digestAlgorithms, encap] = signedData;
+  const signerInfosNode = signedData[signedData.length - 1];
+  const infoNode = children(signerInfosNode)[0];
+  const infoParts = children(infoNode);
+  const shape: [Node | undefined, number, number][] = [
+    [root, UNIVERSAL, SEQUENCE], [oid, UNIVERSAL, OID], [explicit, CONTEXT_SPECIFIC, 0], [signedDataNode, UNIVERSAL, SEQUENCE],
+    [version, UNIVERSAL, INTEGER], [digestAlgorithms, UNIVERSAL, SET], [encap, UNIVERSAL, SEQUENCE], [signerInfosNode, UNIVERSAL, SET],
+    [infoNode, UNIVERSAL, SEQUENCE], [infoParts[0], UNIVERSAL, INTEGER], [infoParts[1], UNIVERSAL, SEQUENCE], [infoParts[2], UNIVERSAL, SEQUENCE],
+    [infoParts[3], CONTEXT_SPECIFIC, 0], [infoParts[4], UNIVERSAL, SEQUENCE], [infoParts[5], UNIVERSAL, OCTETSTRING],
+  ];
+  if (infoParts.length !== 6 || shape.some(([n, cls, type]) => !n || n.tagClass !== cls || n.type !== type)) return fail('not a CMS SignedData of the expected shape (altered)');
+  if (forge.asn1.derToOid(bytes(oid)) !== forge.pki.oids.signedData) return fail('not CMS SignedData');
+  const sigAlgOid = algorithmOid(infoParts[4]);
+  if (sigAlgOid !== forge.pki.oids.rsaEncryption && sigAlgOid !== forge.pki.oids.sha256WithRSAEncryption) return fail('unsupported signature algorithm');
+  if (forge.util.bytesToHex(bytes(version)) !== '01') return fail('unexpected SignedData version');
+  const encapParts = children(encap);
+  if (encapParts.length !== 1 || encapParts[0].tagClass !== UNIVERSAL || encapParts[0].type !== OID || forge.asn1.derToOid(bytes(encapParts[0])) !== forge.pki.oids.data) return fail('not a detached signature of data');
   const certsNode = signedData.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
-  const signerInfos = signedData[signedData.length - 1];
-  const infos = children(signerInfos);
+  const infos = children(signerInfosNode);
   if (infos.length !== 1) return fail(`expected exactly one signer, found ${infos.length}`);
   const certs: forge.pki.Certificate[] = [];
+  const certDer = new Map<forge.pki.Certificate, string>();
   try {
-    for (const c of children(certsNode)) certs.push(forge.pki.certificateFromAsn1(c));
+    for (const c of children(certsNode)) {
+      const cert = forge.pki.certificateFromAsn1(c);
+      certs.push(cert);
+      certDer.set(cert, forge.asn1.toDer(c).getBytes());
+    }
   } catch (err) {
     return fail(`embedded certificate unreadable (${err instanceof Error ? err.message : String(err)})`);
   }
@@ -54,12 +83,21 @@ export function verifyDetached(der: Buffer, content: Buffer): CmsVerification {
   const attrsNode = info.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
   const signature = info[info.length - 1];
   const [issuerNode, serialNode] = children(sid);
+  if (children(sid).length !== 2 || issuerNode.type !== forge.asn1.Type.SEQUENCE || serialNode.type !== forge.asn1.Type.INTEGER || serialNode.tagClass !== forge.asn1.Class.UNIVERSAL) {
+    return fail('not a CMS SignedData of the expected shape (altered)');
+  }
   const serialHex = forge.util.bytesToHex(bytes(serialNode));
   const signer =
     certs.find((c) => stripZeros(c.serialNumber) === stripZeros(serialHex) && issuerDer(c) === (issuerNode ? forge.asn1.toDer(issuerNode).getBytes() : '')) ?? null;
   if (!signer) return fail('the signer certificate is not in the signature');
-  const hash = HASHES[forge.asn1.derToOid(bytes(children(digestAlg)[0]))];
+  signerFingerprint = createHash('sha256').update(Buffer.from(certDer.get(signer)!, 'binary')).digest('hex');
+  const digestOid = algorithmOid(digestAlg) ?? '';
+  const hash = HASHES[digestOid];
   if (!hash) return fail('unsupported digest algorithm', signer);
+  const listed = children(digestAlgorithms).map(algorithmOid);
+  if (listed.length !== 1 || listed[0] !== digestOid) return fail('digest algorithms do not match the signer', signer);
+  if (forge.util.bytesToHex(bytes(info[0])) !== '01') return fail('unexpected SignerInfo version', signer);
+  if (info.some((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 1)) return fail('unexpected unsigned attributes', signer);
   if (!attrsNode) return fail('no signed attributes', signer);
 
   let messageDigest: string | null = null;
@@ -81,7 +119,17 @@ export function verifyDetached(der: Buffer, content: Buffer): CmsVerification {
   const key = createPublicKey(forge.pki.publicKeyToPem(signer.publicKey));
   const good = verify(hash, attrsDer, key, Buffer.from(bytes(signature), 'binary'));
   if (!good) return fail('the signature does not verify with the signer certificate', signer);
-  return { ok: true, problem: '', signer, signingTime };
+  return { ok: true, problem: '', signer, signerFingerprint, signingTime };
+}
+
+/** The OID of an AlgorithmIdentifier (SEQUENCE { OID, NULL or nothing }), or null when it has another shape. */
+function algorithmOid(node: Node | undefined): string | null {
+  const parts = children(node);
+  const { UNIVERSAL } = forge.asn1.Class;
+  if (!node || node.tagClass !== UNIVERSAL || node.type !== forge.asn1.Type.SEQUENCE || parts.length < 1 || parts.length > 2) return null;
+  if (parts[0].tagClass !== UNIVERSAL || parts[0].type !== forge.asn1.Type.OID) return null;
+  if (parts[1] && (parts[1].tagClass !== UNIVERSAL || parts[1].type !== forge.asn1.Type.NULL || bytes(parts[1]) !== '')) return null;
+  return forge.asn1.derToOid(bytes(parts[0]));
 }
 
 function issuerDer(cert: forge.pki.Certificate): string {

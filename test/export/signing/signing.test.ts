@@ -74,6 +74,16 @@ describe('detached CMS', () => {
     bad[bad.length - 10] ^= 0x40;
     expect(verifyDetached(bad, content).ok).toBe(false);
   });
+  it('every single-byte change of the signature is caught (bad signature or another signer)', () => {
+    const fp = certificateFingerprint(id.certificate);
+    for (let i = 0; i < p7s.length; i++) {
+      const bad = Buffer.from(p7s);
+      bad[i] ^= 0x01;
+      const r = verifyDetached(bad, content);
+      const caught = !r.ok || r.signerFingerprint !== fp;
+      expect(caught, `byte ${i}`).toBe(true);
+    }
+  });
   it('reads a signature openssl made from the consultant key', () => {
     openssl('cms', '-sign', '-binary', '-outform', 'DER', '-in', 'm.json', '-signer', 'c.pem', '-inkey', 'k.pem', '-out', 'o.p7s');
     const r = verifyDetached(readFileSync(join(dir, 'o.p7s')), content);
