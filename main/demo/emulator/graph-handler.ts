@@ -39,9 +39,6 @@ interface Meta {
   cost: number;
 }
 
-/** Tenants may carry device owners (additive to TenantData); absent means none known. */
-type WithDeviceOwners = TenantData & { deviceOwners?: Map<string, string[]> };
-
 export class GraphHandler {
   constructor(
     private readonly tenant: TenantData,
@@ -73,7 +70,8 @@ export class GraphHandler {
     const url = new URL(pathAndQuery, 'https://emulator.invalid');
     const segments = url.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
     if (segments[0] !== 'v1.0') throw notFound(segments[0] ?? '');
-    const rest = segments.slice(1);
+    const countSegment = segments.at(-1) === '$count';
+    const rest = segments.slice(1, countSegment ? -1 : undefined);
     const hit = matchRoute(rest);
     if (!hit) throw notFound(unknownSegment(rest));
     const { route, params } = hit;
@@ -106,8 +104,14 @@ export class GraphHandler {
     }
 
     const out = route.handler({ tenant: this.tenant, index: this.index, params, query });
+    if (countSegment) {
+      // GET /users/$count answers a bare number, and only as an advanced query (aad-advanced-queries.md).
+      if (out.kind !== 'list' || !route.directory) throw notFound('$count');
+      if (headers.consistencyLevel?.toLowerCase() !== 'eventual') throw badRequest('$count is not currently supported.');
+      return { status: 200, headers: decision.headers, body: out.source.total(), bucket, cost, throttled: false };
+    }
     const select = query.select ?? route.defaultSelect;
-    const shape = (o: GraphObject) => this.expand(route, query, project(stripActivity(o, wantsActivity), select));
+    const shape = (o: GraphObject) => this.expand(query, project(stripActivity(o, wantsActivity), select));
     const context = METADATA + route.context(params) + (query.select ? `(${query.select.join(',')})` : '');
     let body: GraphCollection | GraphEntityResponse;
     if (out.kind === 'entity') {
@@ -127,29 +131,34 @@ export class GraphHandler {
     return { status: 200, headers: decision.headers, body, bucket, cost, throttled: false };
   }
 
+  /** Refuse options Graph refuses; drop $count where Graph ignores it. */
   private checkOptions(route: RouteSpec, q: ODataQuery, headers: { consistencyLevel?: string }): void {
     if (q.top !== undefined) {
       const max = route.page?.max ?? 999;
       if (q.top < 1 || q.top > max) throw badRequest(`Invalid page size specified: '${q.top}'. Must be between 1 and ${max} inclusive.`);
     }
     if (q.count && route.directory && headers.consistencyLevel?.toLowerCase() !== 'eventual') {
-      // Advanced query on directory objects needs ConsistencyLevel: eventual (aad-advanced-queries.md).
-      throw badRequest("The request needs the header ConsistencyLevel with the value 'eventual' to use $count on directory objects.");
+      // aad-advanced-queries.md: without ConsistencyLevel: eventual, Graph "silently ignores the $count
+      // query parameter (?$count=true)" on directory objects (the /$count segment is refused instead).
+      q.count = false;
     }
     if (q.expand && !route.expand?.includes(q.expand.property)) {
       throw badRequest(`Parsing OData Select and Expand failed: Could not find a property named '${q.expand.property}' on type '${route.context([]).split('/')[0]}'.`, 'BadRequest');
     }
   }
 
-  private expand(route: RouteSpec, q: ODataQuery, obj: Record<string, unknown>): Record<string, unknown> {
+  private expand(q: ODataQuery, obj: Record<string, unknown>): Record<string, unknown> {
     if (!q.expand) return obj;
     const id = String(obj.id);
-    const ids =
-      q.expand.property === 'owners'
-        ? (this.tenant.applicationOwners.get(id) ?? [])
-        : ((this.tenant as WithDeviceOwners).deviceOwners?.get(id) ?? []);
     const sel = q.expand.select;
-    return { ...obj, [q.expand.property]: this.index.typed(ids).map((o) => project(o, sel)) };
+    if (q.expand.property === 'manager') {
+      // A single-valued navigation: present only when the user has a manager.
+      const managerId = this.tenant.userManagers.get(id);
+      const [manager] = managerId ? this.index.typed([managerId]) : [];
+      return manager ? { ...obj, manager: project(manager, sel) } : obj;
+    }
+    const ids = q.expand.property === 'owners' ? this.tenant.applicationOwners.get(id) : this.tenant.deviceOwners.get(id);
+    return { ...obj, [q.expand.property]: this.index.typed(ids ?? []).map((o) => project(o, sel)) };
   }
 }
 

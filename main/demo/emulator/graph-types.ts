@@ -5,8 +5,11 @@
  */
 import { z } from 'zod';
 
-/** Any Graph entity: an object with an id, plus whatever properties its type has. */
-export const graphEntitySchema = z.looseObject({ id: z.string(), '@odata.type': z.string().optional() });
+/**
+ * Any Graph entity: whatever properties its type has. The emulator always sends `id`; the schema lets it
+ * be absent because some published bodies (devproxy-mocks/devices.json, service-principals.json) omit it.
+ */
+export const graphEntitySchema = z.looseObject({ id: z.string().optional(), '@odata.type': z.string().optional() });
 export type GraphEntity = z.infer<typeof graphEntitySchema>;
 
 /** A collection page: `value`, plus the OData annotations Graph adds. */

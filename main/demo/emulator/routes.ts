@@ -162,6 +162,7 @@ export const ROUTES: RouteSpec[] = [
     directory: true,
     page: DIRECTORY_PAGE,
     defaultSelect: USER_DEFAULT_PROPERTIES,
+    expand: ['manager'],
     handler: (i) => list(i.tenant.users)(i),
   },
   {
@@ -172,7 +173,24 @@ export const ROUTES: RouteSpec[] = [
     cost: 1,
     directory: true,
     defaultSelect: USER_DEFAULT_PROPERTIES,
+    expand: ['manager'],
     handler: (i) => ({ kind: 'entity', entity: requireUser(i) }),
+  },
+  {
+    // user-list-manager.md: the manager as a directoryObject; 404 when there is none.
+    pattern: ['users', '{id}', 'manager'],
+    context: () => 'directoryObjects/$entity',
+    bucket: 'identity',
+    permissions: ['User.Read.All', DIRECTORY_READ],
+    cost: 1,
+    directory: true,
+    defaultSelect: USER_DEFAULT_PROPERTIES,
+    handler: (i) => {
+      const managerId = i.tenant.userManagers.get(requireUser(i).id);
+      const [manager] = managerId ? i.index.typed([managerId]) : [];
+      if (!manager) throw new GraphHttpError(404, 'Request_ResourceNotFound', "Resource 'manager' does not exist or one of its queried reference-property objects are not present.");
+      return { kind: 'entity', entity: manager };
+    },
   },
   {
     // authentication-list-methods.md: UserAuthenticationMethod.Read.All; no paging.
@@ -185,6 +203,9 @@ export const ROUTES: RouteSpec[] = [
     handler: (i) => list(i.tenant.authenticationMethods.get(requireUser(i).id) ?? [])(i),
   },
   {
+    // authenticationmethodsroot-list-userregistrationdetails.md: AuditLog.Read.All. A tenant without
+    // P1 is refused with Authentication_RequestFromNonPremiumTenantOrB2CTenant, as the sign-in reports
+    // are. No page size is published; 1,000 (as signIns) is our choice.
     pattern: ['reports', 'authenticationMethods', 'userRegistrationDetails'],
     context: () => 'reports/authenticationMethods/userRegistrationDetails',
     bucket: 'reports',
@@ -255,6 +276,17 @@ export const ROUTES: RouteSpec[] = [
     handler: (i) => list(i.tenant.roleAssignments)(i),
   },
   {
+    // PIM schedules need Microsoft Entra ID P2 (AadPremiumLicenseRequired below it).
+    pattern: ['roleManagement', 'directory', 'roleAssignmentSchedules'],
+    context: () => 'roleManagement/directory/roleAssignmentSchedules',
+    bucket: 'identity',
+    permissions: ['RoleAssignmentSchedule.Read.Directory', 'RoleManagement.Read.Directory'],
+    licence: { tier: 'p2', refuse: pimLicenceRequired },
+    cost: 1,
+    directory: false,
+    handler: (i) => list(i.tenant.roleAssignmentSchedules)(i),
+  },
+  {
     pattern: ['roleManagement', 'directory', 'roleEligibilitySchedules'],
     context: () => 'roleManagement/directory/roleEligibilitySchedules',
     bucket: 'identity',
@@ -315,6 +347,20 @@ export const ROUTES: RouteSpec[] = [
     page: DIRECTORY_PAGE,
     expand: ['registeredOwners'],
     handler: (i) => list(i.tenant.devices)(i),
+  },
+  {
+    pattern: ['devices', '{id}', 'registeredOwners'],
+    context: () => 'directoryObjects',
+    bucket: 'identity',
+    permissions: ['Device.Read.All', DIRECTORY_READ],
+    cost: 1,
+    directory: true,
+    page: DIRECTORY_PAGE,
+    handler: (i) => {
+      const device = i.index.byId.get(i.params[0]);
+      if (!device || device.type !== '#microsoft.graph.device') throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${i.params[0]}' does not exist or one of its queried reference-property objects are not present.`);
+      return list(i.index.typed(i.tenant.deviceOwners.get(device.obj.id) ?? []))(i);
+    },
   },
   {
     pattern: ['identity', 'conditionalAccess', 'policies'],
@@ -378,6 +424,7 @@ export const ROUTES: RouteSpec[] = [
     handler: (i) => ({ kind: 'list', source: signInSource(i) }),
   },
   {
+    // security-list-alerts_v2.md supports $top but publishes no maximum; 2,000 is our choice.
     pattern: ['security', 'alerts_v2'],
     context: () => 'security/alerts_v2',
     bucket: 'security',
@@ -388,31 +435,37 @@ export const ROUTES: RouteSpec[] = [
     handler: (i) => list(i.tenant.alerts)(i),
   },
   {
+    // riskdetection-list.md: "You must have a Microsoft Entra ID P1 or P2 license to use the risk
+    // detection API"; "The default page size is 20 objects while the maximum with $top is 500".
+    // P1 tenants get limited information: we answer with riskLevel and riskDetail "hidden" (values
+    // Graph documents for tenants without P2).
     pattern: ['identityProtection', 'riskDetections'],
     context: () => 'identityProtection/riskDetections',
     bucket: 'policy',
     permissions: ['IdentityRiskEvent.Read.All'],
-    licence: { tier: 'p2', refuse: () => identityProtectionLicence() },
+    licence: p1,
     cost: 1,
     directory: false,
-    page: { default: 500, max: 500 },
-    handler: (i) => list(i.tenant.riskDetections)(i),
+    page: { default: 20, max: 500 },
+    handler: (i) => list(i.tenant.licence === 'p2' ? i.tenant.riskDetections : i.tenant.riskDetections.map(hideRisk))(i),
   },
   {
+    // resources/riskyuser.md: "Using the riskyUsers API requires a Microsoft Entra ID P2 license".
+    // No refusal body is published; we answer as for PIM (AadPremiumLicenseRequired). Page sizes as riskDetections.
     pattern: ['identityProtection', 'riskyUsers'],
     context: () => 'identityProtection/riskyUsers',
     bucket: 'policy',
     permissions: ['IdentityRiskyUser.Read.All'],
-    licence: { tier: 'p2', refuse: () => identityProtectionLicence() },
+    licence: { tier: 'p2', refuse: pimLicenceRequired },
     cost: 1,
     directory: false,
-    page: { default: 500, max: 500 },
+    page: { default: 20, max: 500 },
     handler: (i) => list(i.tenant.riskyUsers)(i),
   },
 ];
 
-function identityProtectionLicence(): GraphHttpError {
-  return new GraphHttpError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
+function hideRisk(r: GraphObject): GraphObject {
+  return { ...r, riskLevel: 'hidden', riskDetail: 'hidden' };
 }
 
 /** The route for a path under /v1.0 and its `{id}` values, or undefined. */

@@ -98,13 +98,15 @@ function header(req: IncomingMessage, name: string): string | undefined {
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown, fault?: FaultSpec): void {
   const text = JSON.stringify(body);
   const buf = Buffer.from(text, 'utf8');
+  // A /$count answer is a bare number in text/plain.
+  const type = typeof body === 'number' ? 'text/plain' : JSON_TYPE;
   if (fault?.kind === 'truncate') {
     // A valid status, half of the body, then a clean end: the client gets broken JSON.
-    res.writeHead(status, { ...headers, 'Content-Type': JSON_TYPE });
+    res.writeHead(status, { ...headers, 'Content-Type': type });
     res.end(buf.subarray(0, Math.floor(buf.length / 2)));
     return;
   }
-  res.writeHead(status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': String(buf.length) });
+  res.writeHead(status, { ...headers, 'Content-Type': type, 'Content-Length': String(buf.length) });
   if (fault?.kind === 'reset') {
     // Part of the body, then the connection drops.
     res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => res.socket?.destroy());

@@ -92,7 +92,7 @@ describe('paging and OData', () => {
       const page = graphCollectionSchema.parse(r.json);
       expect(page['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#users(id,displayName)');
       expect(page.value.length).toBeLessThanOrEqual(37);
-      seen.push(...page.value.map((u) => u.id));
+      seen.push(...page.value.map((u) => String(u.id)));
       next = page['@odata.nextLink'];
       pages++;
     }
@@ -123,13 +123,19 @@ describe('paging and OData', () => {
     expect((await get('/v1.0/users?$top=999')).json.value).toHaveLength(250);
   });
 
-  it('$count needs ConsistencyLevel: eventual on directory objects', async () => {
+  it('$count on directory objects needs ConsistencyLevel: eventual, as Graph documents', async () => {
+    // ?$count=true without the header is silently ignored; the /$count segment is refused.
     const without = await get('/v1.0/users?$count=true&$top=1');
-    expect(without.status).toBe(400);
-    expect(without.json.error.code).toBe('Request_BadRequest');
+    expect(without.status).toBe(200);
+    expect(without.json['@odata.count']).toBeUndefined();
     const withHeader = await get('/v1.0/users?$count=true&$top=1', { ConsistencyLevel: 'eventual' });
-    expect(withHeader.status).toBe(200);
     expect(withHeader.json['@odata.count']).toBe(250);
+    const segment = await get('/v1.0/users/$count');
+    expect(segment.status).toBe(400);
+    expect(segment.json.error).toMatchObject({ code: 'Request_BadRequest', message: '$count is not currently supported.' });
+    const counted = await get('/v1.0/users/$count', { ConsistencyLevel: 'eventual' });
+    expect(counted.headers['content-type']).toBe('text/plain');
+    expect(counted.text).toBe('250');
   });
 
   it('filters with eq and refuses a tampered skip token', async () => {
@@ -153,6 +159,20 @@ describe('paging and OData', () => {
   it('expands application owners', async () => {
     const r = await get('/v1.0/applications?$select=id,displayName&$expand=owners($select=id)');
     expect(r.json.value[0].owners).toEqual([{ '@odata.type': '#microsoft.graph.user', id: fixtureTenant(1).users[0].id }]);
+  });
+
+  it('serves managers ($expand and /manager) and device owners ($expand and /registeredOwners)', async () => {
+    const t = fixtureTenant(3);
+    const [boss, report] = t.users.map((u) => u.id);
+    const expanded = await get(`/v1.0/users?$select=id&$top=2&$expand=${encodeURIComponent('manager($select=id,displayName)')}`);
+    expect(expanded.json.value[0].manager).toBeUndefined();
+    expect(expanded.json.value[1].manager).toEqual({ '@odata.type': '#microsoft.graph.user', id: boss, displayName: 'User 0' });
+    expect((await get(`/v1.0/users/${report}/manager?$select=id`)).json).toMatchObject({ id: boss });
+    expect((await get(`/v1.0/users/${boss}/manager`)).status).toBe(404);
+    const devices = await get('/v1.0/devices?$select=id&$expand=registeredOwners($select=id)');
+    expect(devices.json.value.map((d: { registeredOwners: unknown[] }) => d.registeredOwners.length)).toEqual([1, 0]);
+    const owners = await get(`/v1.0/devices/${t.devices[0].id}/registeredOwners?$select=id,userPrincipalName`);
+    expect(owners.json.value).toEqual([{ '@odata.type': '#microsoft.graph.user', id: report, userPrincipalName: 'user1@contoso.example' }]);
   });
 
   it('logs every request with its bucket and resource-unit cost', async () => {
