@@ -8,6 +8,9 @@ type Command = { summary: string; load: () => Promise<{ run: (args: string[]) =>
 
 const COMMANDS: Record<string, Command> = {
   emulator: { summary: 'serve a synthetic tenant as Microsoft Graph on loopback', load: () => import('./commands/emulator.js') },
+  diff: { summary: 'what changed between two snapshots of one tenant', load: () => import('./commands/diff.js') },
+  review: { summary: 'access review campaigns: create a workbook, import decisions', load: () => import('./commands/review.js') },
+  sample: { summary: 'a reproducible random sample for auditors, with evidence', load: () => import('./commands/sample.js') },
 };
 
 function usage(): string {

@@ -1,0 +1,30 @@
+/**
+ * A session served over the HTTP bridge (no Electron): the `ui` command and the e2e tests start one.
+ */
+import { createHandlers } from './services/handlers.js';
+import { AppSession } from './services/session.js';
+import { runChecks } from './services/engines.js';
+import { startHttpBridge, type HttpBridge } from './http-bridge.js';
+import { frameworkTitle } from './services/framework-titles.js';
+
+export interface WebSessionOptions {
+  dataDir: string;
+  staticDir?: string;
+  port?: number;
+  appVersion: string;
+  demoTimeScale?: number;
+}
+
+/** Starts a session and its bridge; close() stops both (and the demo emulator, if any). */
+export async function startWebSession(opts: WebSessionOptions): Promise<HttpBridge & { session: AppSession }> {
+  const session = new AppSession({ transport: 'http', appVersion: opts.appVersion, dataDir: opts.dataDir, demoTimeScale: opts.demoTimeScale }, runChecks);
+  const bridge = await startHttpBridge({ handlers: createHandlers(session, frameworkTitle), staticDir: opts.staticDir, port: opts.port });
+  return {
+    ...bridge,
+    session,
+    close: async () => {
+      await bridge.close();
+      await session.close();
+    },
+  };
+}

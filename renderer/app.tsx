@@ -1,0 +1,118 @@
+/**
+ * The app shell: a sidebar of screens, a header with the tenant, the snapshot's mode and integrity,
+ * and the current screen. Focus moves to the new screen's title on navigation (keyboard users).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { SessionState } from '../shared/ipc-types.js';
+import type { Navigate, Route } from './route.js';
+import { useQuery } from './use-bridge.js';
+import { ConnectScreen } from './screens/connect.js';
+import { PreflightScreen } from './screens/preflight.js';
+import { CollectionScreen } from './screens/collection.js';
+import { OverviewScreen } from './screens/overview.js';
+import { ChecksScreen } from './screens/checks.js';
+import { UserEvidenceScreen } from './screens/user-evidence.js';
+import { DataScreen } from './screens/data.js';
+import { ComplianceScreen } from './screens/compliance.js';
+import { ExportScreen } from './screens/export.js';
+import { SessionBanner } from './components/session-banner.js';
+
+const NAV: { screen: Route['screen']; label: string; needs: 'none' | 'connection' | 'snapshot' }[] = [
+  { screen: 'connect', label: 'Connect', needs: 'none' },
+  { screen: 'preflight', label: 'Preflight', needs: 'connection' },
+  { screen: 'collection', label: 'Collection', needs: 'connection' },
+  { screen: 'overview', label: 'Overview', needs: 'snapshot' },
+  { screen: 'checks', label: 'Checks', needs: 'snapshot' },
+  { screen: 'data', label: 'Data', needs: 'snapshot' },
+  { screen: 'compliance', label: 'Compliance', needs: 'snapshot' },
+  { screen: 'export', label: 'Export', needs: 'snapshot' },
+];
+
+function routeFor(screen: Route['screen']): Route {
+  if (screen === 'data') return { screen: 'data', tab: 'users' };
+  if (screen === 'user') return { screen: 'overview' };
+  return { screen } as Route;
+}
+
+export function App() {
+  const [route, setRoute] = useState<Route>({ screen: 'connect' });
+  const session = useQuery((b) => b.session({}), [route]);
+  const navigate: Navigate = useCallback((next) => setRoute(next), []);
+
+  useEffect(() => {
+    document.getElementById('page-title')?.focus();
+  }, [route]);
+
+  const state: SessionState | undefined = session.data;
+  const available = (needs: 'none' | 'connection' | 'snapshot') =>
+    needs === 'none' || (needs === 'connection' ? Boolean(state?.connection) : Boolean(state?.snapshot));
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            EA
+          </span>
+          <span>Entra Audit</span>
+        </div>
+        <nav aria-label="Screens">
+          <ul>
+            {NAV.map((item) => {
+              const current = route.screen === item.screen || (route.screen === 'user' && item.screen === 'checks');
+              const enabled = available(item.needs);
+              return (
+                <li key={item.screen}>
+                  <button
+                    type="button"
+                    className={`nav-item${current ? ' nav-current' : ''}`}
+                    aria-current={current ? 'page' : undefined}
+                    disabled={!enabled}
+                    title={enabled ? undefined : item.needs === 'connection' ? 'Connect to a tenant first' : 'Collect or open a snapshot first'}
+                    onClick={() => navigate(routeFor(item.screen))}
+                  >
+                    {item.label}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <p className="sidebar-foot">Read-only access to Microsoft Graph</p>
+      </aside>
+      <div className="content">
+        <SessionBanner state={state} />
+        <main id="main" tabIndex={-1}>
+          <Screen route={route} navigate={navigate} session={state} refresh={session.reload} />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Screen({ route, navigate, session, refresh }: { route: Route; navigate: Navigate; session: SessionState | undefined; refresh: () => void }) {
+  const readOnly = session?.snapshot?.readOnly ?? false;
+  switch (route.screen) {
+    case 'connect':
+      return <ConnectScreen navigate={navigate} session={session} onChange={refresh} />;
+    case 'preflight':
+      return <PreflightScreen navigate={navigate} />;
+    case 'collection':
+      return <CollectionScreen navigate={navigate} session={session} jobId={route.jobId} onChange={refresh} />;
+    case 'overview':
+      return <OverviewScreen navigate={navigate} />;
+    case 'checks':
+      return <ChecksScreen navigate={navigate} checkId={route.checkId} readOnly={readOnly} />;
+    case 'user':
+      return <UserEvidenceScreen navigate={navigate} userId={route.userId} back={route.back} />;
+    case 'data':
+      return <DataScreen navigate={navigate} tab={route.tab} />;
+    case 'compliance':
+      return <ComplianceScreen navigate={navigate} />;
+    case 'export':
+      return <ExportScreen session={session} />;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The header line: which tenant, whether the snapshot is live or under review (read-only), its
+ * integrity, and who collected it and when. Review mode is unmistakable.
+ */
+import type { SessionState } from '../../shared/ipc-types.js';
+import { fmtDate } from './format.js';
+
+export function SessionBanner({ state }: { state: SessionState | undefined }) {
+  const snap = state?.snapshot;
+  const conn = state?.connection;
+  if (!snap && !conn) {
+    return (
+      <div className="banner" role="region" aria-label="Session">
+        <span className="banner-muted">Not connected</span>
+      </div>
+    );
+  }
+  const integrity = snap?.integrity.status;
+  return (
+    <div className={`banner${snap?.readOnly ? ' banner-review' : ''}`} role="region" aria-label="Session">
+      <span className="banner-tenant">{snap?.meta.tenantName ?? conn?.tenantName}</span>
+      {snap ? (
+        <>
+          <span className={`pill ${snap.readOnly ? 'pill-review' : 'pill-live'}`}>{snap.readOnly ? 'Review mode · read-only' : 'Live snapshot'}</span>
+          <span className={`pill pill-integrity-${integrity}`} title={snap.integrity.recorded ? `Recorded hash ${snap.integrity.recorded}` : undefined}>
+            {integrity === 'intact' ? 'Integrity verified' : integrity === 'altered' ? 'Altered since collection' : 'Integrity unknown (unfinished collection)'}
+          </span>
+          <span className="banner-muted">
+            Collected by {snap.meta.collectedBy} · {fmtDate(snap.meta.collectionFinishedAt ?? snap.meta.collectionStartedAt)}
+          </span>
+        </>
+      ) : conn ? (
+        <span className="banner-muted">
+          Connected as {conn.signedInAs}
+          {conn.mode === 'demo' ? ' · demo tenant' : ''}
+        </span>
+      ) : null}
+    </div>
+  );
+}
