@@ -11,6 +11,7 @@ const COMMANDS: Record<string, Command> = {
   diff: { summary: 'what changed between two snapshots of one tenant', load: () => import('./commands/diff.js') },
   review: { summary: 'access review campaigns: create a workbook, import decisions', load: () => import('./commands/review.js') },
   sample: { summary: 'a reproducible random sample for auditors, with evidence', load: () => import('./commands/sample.js') },
+  ui: { summary: 'serve the app for a browser on 127.0.0.1 (token in the printed URL)', load: () => import('./commands/ui.js') },
 };
 
 function usage(): string {
