@@ -9,7 +9,7 @@ import { DEFAULT_BUCKET_LIMITS, type BucketLimit } from './bucket-limits.js';
 import { GraphError, graphErrorFromResponse, parseRetryAfter } from './errors.js';
 import { pageSizeFor } from './page-sizes.js';
 import { BucketScheduler } from './scheduler.js';
-import { sleep } from './sleep.js';
+import { abortError, sleep } from './sleep.js';
 import { createTransport, TransportError, type TransportResponse } from './transport.js';
 import type { BatchItem, BatchResult, BucketStats, GraphObject, GraphPage, GraphReader, ListOptions } from './types.js';
 
@@ -98,7 +98,7 @@ export function createGraphReader(opts: GraphReaderOptions): ClosableGraphReader
         sched.release();
       }
       if (failure) {
-        if (failure.reason === 'aborted') throw failure;
+        if (failure.reason === 'aborted' && extra.signal) throw abortError(extra.signal);
         if (attempt >= maxRetries) throw networkGraphError(failure, path);
         await retryWait(bucket, sched.waitFor(undefined, attempt), `${failure.reason} on ${path}`, extra.signal);
         continue;

@@ -145,8 +145,10 @@ describe('GraphReader against the emulator', () => {
     r.close();
   });
 
-  it('retries a connection reset, a truncated body and a hung request', async () => {
-    const r = reader({ timeoutMs: 300 });
+  it('retries a connection reset, a truncated body and a hung request, logging without the token', async () => {
+    const lines: string[] = [];
+    const token = emu.issueToken();
+    const r = reader({ timeoutMs: 300, tokenProvider: fixedToken(token), logger: (l) => lines.push(l) });
     emu.injectFault({ kind: 'reset', count: 1, pathPrefix: '/domains' });
     emu.injectFault({ kind: 'truncate', count: 1, pathPrefix: '/domains' });
     emu.injectFault({ kind: 'slow', delayMs: 2_000, count: 1, pathPrefix: '/domains' });
@@ -154,6 +156,18 @@ describe('GraphReader against the emulator', () => {
     expect((domains.value as { id: string }[]).map((d) => d.id)).toEqual(['contoso.example']);
     expect(r.stats().identity.retries).toBe(3);
     expect(r.stats().identity.requests).toBe(4);
+    expect(lines).toHaveLength(3);
+    expect(lines.join('\n')).not.toContain(token);
+    r.close();
+  });
+
+  it('cancels a request waiting out a long Retry-After', async () => {
+    const r = reader();
+    emu.injectFault({ kind: 'status', status: 429, retryAfterSec: 100_000, count: 1, pathPrefix: '/groups' });
+    const ac = new AbortController();
+    const pending = r.get('/groups', { bucket: 'identity', signal: ac.signal });
+    setTimeout(() => ac.abort(), 50);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     r.close();
   });
 
