@@ -33,6 +33,8 @@ export interface TenantData {
   /** Users with every property we select, signInActivity included (the emulator strips it by licence). */
   users: GraphObject[];
   deletedUsers: GraphObject[];
+  /** userId -> manager's user id (served as /users/{id}/manager and $expand=manager). Added by the generator. */
+  userManagers: Map<string, string>;
   /** userId -> Graph authenticationMethod objects (with @odata.type). */
   authenticationMethods: Map<string, GraphObject[]>;
   /** /reports/authenticationMethods/userRegistrationDetails rows. */
@@ -44,6 +46,12 @@ export interface TenantData {
 
   roleDefinitions: GraphObject[];
   roleAssignments: GraphObject[];
+  /**
+   * /roleManagement/directory/roleAssignmentSchedules (PIM, P2 only; empty otherwise): one per active
+   * assignment, scheduleInfo.expiration says permanent (noExpiration) or time-bound (afterDateTime).
+   * Added by the generator.
+   */
+  roleAssignmentSchedules: GraphObject[];
   roleEligibilitySchedules: GraphObject[];
 
   servicePrincipals: GraphObject[];
@@ -57,6 +65,8 @@ export interface TenantData {
   applicationOwners: Map<string, string[]>;
 
   devices: GraphObject[];
+  /** deviceId (object id) -> registered owner user ids (served as /devices/{id}/registeredOwners). Added by the generator. */
+  deviceOwners: Map<string, string[]>;
 
   conditionalAccessPolicies: GraphObject[];
   namedLocations: GraphObject[];

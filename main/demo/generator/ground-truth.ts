@@ -1,0 +1,329 @@
+/**
+ * Ground truth: the facts the generator intended, written from the same decisions that built the
+ * tenant (plans, grants, app and policy specs), never re-derived from the Graph objects. Tests of
+ * collectors and checks compare their findings against it.
+ */
+import { DAY_MS, isoSeconds } from './dates.js';
+import { mfaTraits } from './mfa-methods.js';
+import { LEAVER_GRACE_DAYS, STALE_DAYS } from './plans.js';
+import { PRIVILEGED_ROLE_IDS, BUILT_IN_ROLES } from './roles.js';
+import { ALL_USERS_MFA_POLICY } from './conditional-access.js';
+import type { Activity, GenContext, LeaverKind, MfaProfile, UserKind } from './context.js';
+import type { CredentialFact, SsoAppFact } from './apps.js';
+import type { Coverage } from './apps-catalog.js';
+import type { HrRow } from './hr-csv.js';
+import type { RoleGrant } from './roles.js';
+import type { DeviceFact, DeviceState } from './devices.js';
+import type { RiskFact } from './security.js';
+
+/** What the generator decided about one account (live or deleted). */
+export interface UserTruth {
+  id: string;
+  userPrincipalName: string;
+  kind: UserKind;
+  /** An enabled, not deleted, member account of a person (kind 'member'). */
+  activeMember: boolean;
+  guest: boolean;
+  /** accountEnabled false (deleted users count as disabled too). */
+  disabled: boolean;
+  /** In deletedUsers, not in users. */
+  deleted: boolean;
+  /** UPN in the federated domain: MFA happens at the federated IdP, no Entra methods. */
+  federated: boolean;
+  /** onPremisesSyncEnabled. */
+  synced: boolean;
+  /** passwordPolicies contains DisablePasswordExpiration. */
+  passwordNeverExpires: boolean;
+  mfaProfile: MfaProfile;
+  /** Has a method usable as an Entra second factor (a strong method or a phone). */
+  mfaRegistered: boolean;
+  /** Has Authenticator, FIDO2, Windows Hello or software OATH. */
+  strongMfaRegistered: boolean;
+  /** Has FIDO2 or Windows Hello for Business. */
+  phishingResistant: boolean;
+  /** No strong method: password, and at most email, phone or a TAP. */
+  onlyWeakMethods: boolean;
+  /** Second factors are SMS/voice phones only. */
+  onlySmsVoice: boolean;
+  /** Only the password method. */
+  passwordOnly: boolean;
+  activity: Activity;
+  lastSignInDateTime: string | null;
+  lastNonInteractiveSignInDateTime: string | null;
+  createdDateTime: string;
+  /** Signed in at some point, but the latest of interactive and non-interactive is > 90 days ago. */
+  stale: boolean;
+  /** The last interactive sign-in is > 90 days ago or absent while non-interactive use is recent. */
+  interactiveOnlyStale: boolean;
+  neverSignedIn: boolean;
+  /** createdDateTime is more than 90 days before now (meaningful with neverSignedIn). */
+  createdBeforeThreshold: boolean;
+  /** Holds an active directory role (directly or through the role-assignable group). */
+  admin: boolean;
+}
+
+/** A leaver row of the HR CSV and what the tenant shows for it. */
+export interface LeaverTruth {
+  /** 0-based data row of the CSV (header excluded). */
+  row: number;
+  userPrincipalName: string;
+  employeeId: string;
+  terminationDate: string;
+  /** Matched account id, or null when the row matches no account. */
+  userId: string | null;
+  kind: LeaverKind | 'unmatched';
+  /** Deleted, or disabled with no group, role or app assignment and no sign-in after termination + grace. */
+  offboardedCorrectly: boolean;
+  /** What access the account still has (empty lists when none). */
+  keptAccess: { enabled: boolean; groups: string[]; roles: string[]; apps: string[] };
+  /** Interactive sign-in after terminationDate + grace days. */
+  signInAfterGrace: boolean;
+}
+
+export interface AppCoverageTruth {
+  servicePrincipalId: string;
+  appId: string;
+  displayName: string;
+  sso: 'saml' | 'oidc';
+  /** The intended coverage kind (apps-catalog.ts). */
+  intent: Coverage;
+  /**
+   * Counting only enabled policies that require MFA (grant or strength) without risk, location or
+   * client-app conditions: full = all users but the break-glass accounts are covered; partial = some
+   * users are left out (an excluded group, or only a group is included); none = no such policy.
+   */
+  coverage: 'full' | 'partial' | 'none';
+  /** Enabled policies requiring MFA (grant or strength) that include the app. */
+  enforcingPolicyIds: string[];
+  /** Who the enabled policies leave out (beyond break-glass): excluded groups, or "only these groups are included". */
+  leftOut: { excludedGroupIds: string[]; onlyIncludedGroupIds: string[]; everyone: boolean };
+}
+
+export interface GroundTruth {
+  now: string;
+  staleDays: number;
+  leaverGraceDays: number;
+  licence: GenContext['licence'];
+  counts: {
+    users: number;
+    members: number;
+    guests: number;
+    serviceAccounts: number;
+    disabled: number;
+    deleted: number;
+    federated: number;
+    synced: number;
+    groups: number;
+    devices: number;
+    signIns: number;
+  };
+  /** Every account by id (live and deleted). */
+  users: Map<string, UserTruth>;
+  breakGlassIds: string[];
+  /** Users holding an active (permanent or time-bound) Global Administrator assignment. */
+  globalAdminIds: string[];
+  /** Every role decision (active and eligible), each with whether Microsoft labels the role privileged. */
+  roleGrants: (RoleGrant & { privileged: boolean })[];
+  permanentPrivileged: RoleGrant[];
+  timeBoundPrivileged: RoleGrant[];
+  eligiblePrivileged: RoleGrant[];
+  /** Special role-holder cases. */
+  guestRoleHolderIds: string[];
+  syncedPrivilegedHolderIds: string[];
+  disabledPrivilegedHolderIds: string[];
+  /** Users with an active privileged role and no strong method (SMS-only, password-only, ...). */
+  privilegedWithoutStrongMfaIds: string[];
+  /** Users with an active privileged role and no MFA method at all. */
+  privilegedWithoutMfaIds: string[];
+  leavers: LeaverTruth[];
+  apps: AppCoverageTruth[];
+  credentials: CredentialFact[];
+  expiredCredentialKeyIds: string[];
+  expiringCredentialKeyIds: string[];
+  /** Credentials whose lifetime (end - start) exceeds 365 days / 180 days. */
+  credentialsOver365DaysKeyIds: string[];
+  credentialsOver180DaysKeyIds: string[];
+  /** servicePrincipalId -> high-privilege Microsoft Graph application permissions held. */
+  highPrivilegeServicePrincipals: Map<string, string[]>;
+  ownerlessApplicationIds: string[];
+  conditionalAccess: {
+    securityDefaultsEnabled: boolean;
+    policyIds: Map<string, string>;
+    legacyAuthBlocked: boolean;
+    /** The CA exclusion group (left out of the all-users MFA policy). */
+    exclusionGroupId: string;
+  };
+  devices: Record<DeviceState, number>;
+  risk: RiskFact[];
+}
+
+export interface TruthInputs {
+  ctx: GenContext;
+  grants: RoleGrant[];
+  adminIds: Set<string>;
+  breakGlassIds: string[];
+  hrRows: HrRow[];
+  ssoApps: SsoAppFact[];
+  credentials: CredentialFact[];
+  highPrivilegeSps: Map<string, string[]>;
+  ownerlessApplicationIds: string[];
+  policyIdsByApp: Map<string, string[]>;
+  policyIds: Map<string, string>;
+  enabledPolicyIds: Set<string>;
+  exclusionGroupId: string;
+  salesforceGroupId: string | undefined;
+  devices: DeviceFact[];
+  risk: RiskFact[];
+  groupCount: number;
+  signInCount: number;
+}
+
+const COVERAGE: Record<Coverage, AppCoverageTruth['coverage']> = {
+  full: 'full',
+  globalOnly: 'partial',
+  groupOnly: 'partial',
+  reportOnly: 'none',
+  disabledOnly: 'none',
+  none: 'none',
+};
+
+/** Assembles the ground truth from the generator's decisions. */
+export function buildTruth(t: TruthInputs): GroundTruth {
+  const { ctx } = t;
+  const staleMs = STALE_DAYS * DAY_MS;
+  const users = new Map<string, UserTruth>();
+  const counts = { users: 0, members: 0, guests: 0, serviceAccounts: 0, disabled: 0, deleted: 0, federated: 0, synced: 0, groups: t.groupCount, devices: t.devices.length, signIns: t.signInCount };
+  for (const p of ctx.plans) {
+    const m = mfaTraits(p.mfa);
+    const deleted = p.leaver === 'deleted';
+    const li = p.lastInteractiveMs;
+    const ln = p.lastNonInteractiveMs;
+    const last = li === null && ln === null ? null : Math.max(li ?? 0, ln ?? 0);
+    users.set(p.id, {
+      id: p.id,
+      userPrincipalName: p.upn,
+      kind: p.kind,
+      activeMember: p.kind === 'member' && p.enabled && !deleted,
+      guest: p.kind === 'guest',
+      disabled: !p.enabled || deleted,
+      deleted,
+      federated: p.federated,
+      synced: p.synced,
+      passwordNeverExpires: p.passwordNeverExpires,
+      mfaProfile: p.mfa,
+      mfaRegistered: m.mfaRegistered,
+      strongMfaRegistered: m.strong,
+      phishingResistant: m.phishingResistant,
+      onlyWeakMethods: m.onlyWeakMethods,
+      onlySmsVoice: m.onlySmsVoice,
+      passwordOnly: m.passwordOnly,
+      activity: p.activity,
+      lastSignInDateTime: li === null ? null : isoSeconds(li),
+      lastNonInteractiveSignInDateTime: ln === null ? null : isoSeconds(ln),
+      createdDateTime: isoSeconds(p.createdMs),
+      stale: last !== null && ctx.nowMs - last > staleMs,
+      interactiveOnlyStale: (li === null || ctx.nowMs - li > staleMs) && ln !== null && ctx.nowMs - ln <= staleMs,
+      neverSignedIn: last === null,
+      createdBeforeThreshold: ctx.nowMs - p.createdMs > staleMs,
+      admin: t.adminIds.has(p.id),
+    });
+    if (deleted) {
+      counts.deleted++;
+      continue;
+    }
+    counts.users++;
+    if (p.kind === 'guest') counts.guests++;
+    else if (p.kind === 'service') counts.serviceAccounts++;
+    else counts.members++;
+    if (!p.enabled) counts.disabled++;
+    if (p.federated) counts.federated++;
+    if (p.synced) counts.synced++;
+  }
+
+  const roleGrants = t.grants.map((g) => ({ ...g, privileged: PRIVILEGED_ROLE_IDS.has(g.roleDefinitionId) }));
+  const priv = roleGrants.filter((g) => g.privileged);
+  const activePrivUsers = [...new Set(priv.filter((g) => g.kind !== 'eligible' && g.principalType === 'user').map((g) => g.principalId))];
+  const u = (id: string): UserTruth => users.get(id)!;
+
+  const leaverPlans = new Map(ctx.plans.filter((p) => p.leaver).map((p) => [p.id, p]));
+  const leavers: LeaverTruth[] = t.hrRows.map((r, row) => {
+    if (!r.userId) {
+      return { row, userPrincipalName: r.userPrincipalName, employeeId: r.employeeId, terminationDate: r.terminationDate, userId: null, kind: 'unmatched', offboardedCorrectly: false, keptAccess: { enabled: false, groups: [], roles: [], apps: [] }, signInAfterGrace: false };
+    }
+    const plan = leaverPlans.get(r.userId)!;
+    const deleted = plan.leaver === 'deleted';
+    const keptAccess = {
+      enabled: plan.enabled && !deleted,
+      groups: ctx.ledger.groups.get(plan.id) ?? [],
+      roles: ctx.ledger.roles.get(plan.id) ?? [],
+      apps: ctx.ledger.apps.get(plan.id) ?? [],
+    };
+    const graceEnd = Date.parse(r.terminationDate) + LEAVER_GRACE_DAYS * DAY_MS;
+    const signInAfterGrace = plan.lastInteractiveMs !== null && plan.lastInteractiveMs > graceEnd;
+    const clean = !keptAccess.enabled && keptAccess.groups.length === 0 && keptAccess.roles.length === 0 && keptAccess.apps.length === 0;
+    return {
+      row,
+      userPrincipalName: r.userPrincipalName,
+      employeeId: r.employeeId,
+      terminationDate: r.terminationDate,
+      userId: r.userId,
+      kind: plan.leaver!,
+      offboardedCorrectly: deleted || (clean && !signInAfterGrace),
+      keptAccess,
+      signInAfterGrace,
+    };
+  });
+
+  const apps: AppCoverageTruth[] = t.ssoApps.map((a) => {
+    const enforcing = (t.policyIdsByApp.get(a.appId) ?? []).filter((id) => t.enabledPolicyIds.has(id));
+    const allUsersMfa = t.policyIds.get(ALL_USERS_MFA_POLICY);
+    if (allUsersMfa && (a.coverage === 'full' || a.coverage === 'globalOnly')) enforcing.push(allUsersMfa);
+    const coverage = ctx.licence === 'free' ? 'none' : COVERAGE[a.coverage];
+    const leftOut = {
+      excludedGroupIds: a.coverage === 'globalOnly' ? [t.exclusionGroupId] : [],
+      onlyIncludedGroupIds: a.coverage === 'groupOnly' && t.salesforceGroupId ? [t.salesforceGroupId] : [],
+      everyone: coverage === 'none',
+    };
+    return { servicePrincipalId: a.servicePrincipalId, appId: a.appId, displayName: a.displayName, sso: a.sso, intent: a.coverage, coverage, enforcingPolicyIds: ctx.licence === 'free' ? [] : enforcing, leftOut };
+  });
+
+  const devices: Record<DeviceState, number> = { compliant: 0, nonCompliant: 0, unmanaged: 0 };
+  for (const d of t.devices) devices[d.state]++;
+
+  return {
+    now: ctx.now,
+    staleDays: STALE_DAYS,
+    leaverGraceDays: LEAVER_GRACE_DAYS,
+    licence: ctx.licence,
+    counts,
+    users,
+    breakGlassIds: t.breakGlassIds,
+    globalAdminIds: [...new Set(t.grants.filter((g) => g.roleDefinitionId === BUILT_IN_ROLES.globalAdministrator.id && g.kind !== 'eligible' && g.principalType === 'user').map((g) => g.principalId))],
+    roleGrants,
+    permanentPrivileged: priv.filter((g) => g.kind === 'permanent'),
+    timeBoundPrivileged: priv.filter((g) => g.kind === 'timeBound'),
+    eligiblePrivileged: priv.filter((g) => g.kind === 'eligible'),
+    guestRoleHolderIds: [...new Set(t.grants.filter((g) => g.principalType === 'user' && u(g.principalId).guest).map((g) => g.principalId))],
+    syncedPrivilegedHolderIds: activePrivUsers.filter((id) => u(id).synced),
+    disabledPrivilegedHolderIds: activePrivUsers.filter((id) => u(id).disabled),
+    privilegedWithoutStrongMfaIds: activePrivUsers.filter((id) => !u(id).strongMfaRegistered),
+    privilegedWithoutMfaIds: activePrivUsers.filter((id) => !u(id).mfaRegistered),
+    leavers,
+    apps,
+    credentials: t.credentials,
+    expiredCredentialKeyIds: t.credentials.filter((c) => c.expired).map((c) => c.keyId),
+    expiringCredentialKeyIds: t.credentials.filter((c) => c.expiringWithin30Days).map((c) => c.keyId),
+    credentialsOver365DaysKeyIds: t.credentials.filter((c) => c.lifetimeDays > 365).map((c) => c.keyId),
+    credentialsOver180DaysKeyIds: t.credentials.filter((c) => c.lifetimeDays > 180).map((c) => c.keyId),
+    highPrivilegeServicePrincipals: t.highPrivilegeSps,
+    ownerlessApplicationIds: t.ownerlessApplicationIds,
+    conditionalAccess: {
+      securityDefaultsEnabled: ctx.licence === 'free',
+      policyIds: t.policyIds,
+      legacyAuthBlocked: ctx.licence !== 'free',
+      exclusionGroupId: t.exclusionGroupId,
+    },
+    devices,
+    risk: t.risk,
+  };
+}

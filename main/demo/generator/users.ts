@@ -1,0 +1,93 @@
+/** Turns user plans into Graph v1.0 user objects (signInActivity included) and deleted users. */
+import { DAY_MS, GRAPH_MIN_DATE, isoSeconds } from './dates.js';
+import { CITIES, DEPARTMENTS } from './names.js';
+import { hash32, guidFrom } from './prng.js';
+import type { GenContext, UserPlan } from './context.js';
+import type { GraphObject } from '../tenant.js';
+
+/** A request id as Graph writes them in signInActivity (a GUID, deterministic per user and slot). */
+function requestId(seed: number, index: number, slot: number): string {
+  return guidFrom(hash32(seed, index, slot, 1), hash32(seed, index, slot, 2), hash32(seed, index, slot, 3), hash32(seed, index, slot, 4));
+}
+
+function signInActivity(ctx: GenContext, p: UserPlan): Record<string, string | null> {
+  const li = p.lastInteractiveMs;
+  const ln = p.lastNonInteractiveMs;
+  const lastSuccess = li === null && ln === null ? null : Math.max(li ?? 0, ln ?? 0);
+  return {
+    lastSignInDateTime: li === null ? null : isoSeconds(li),
+    lastSignInRequestId: li === null ? null : requestId(ctx.seed, p.index, 1),
+    lastNonInteractiveSignInDateTime: ln === null ? GRAPH_MIN_DATE : isoSeconds(ln),
+    lastNonInteractiveSignInRequestId: ln === null ? '' : requestId(ctx.seed, p.index, 2),
+    lastSuccessfulSignInDateTime: lastSuccess === null ? null : isoSeconds(lastSuccess),
+    lastSuccessfulSignInRequestId: lastSuccess === null ? null : requestId(ctx.seed, p.index, lastSuccess === li ? 1 : 2),
+  };
+}
+
+/** The Graph user object for one plan. */
+export function userObject(ctx: GenContext, p: UserPlan): GraphObject {
+  const guest = p.kind === 'guest';
+  const city = CITIES[p.usageLocation]?.[p.index % (CITIES[p.usageLocation]?.length ?? 1)];
+  const onPrem = p.synced;
+  const sam = p.upn.split('@')[0].slice(0, 20);
+  return {
+    id: p.id,
+    businessPhones: p.kind === 'member' ? [`+1 425 555 ${String(1000 + (p.index % 9000)).padStart(4, '0')}`] : [],
+    displayName: p.displayName,
+    givenName: p.givenName,
+    jobTitle: p.jobTitle,
+    mail: p.mail || null,
+    mobilePhone: p.kind === 'member' && p.index % 3 === 0 ? `+1 206 555 ${String(p.index % 10000).padStart(4, '0')}` : null,
+    officeLocation: p.kind === 'member' && city ? city.city : null,
+    preferredLanguage: p.preferredLanguage,
+    surname: p.surname,
+    userPrincipalName: p.upn,
+    accountEnabled: p.enabled,
+    userType: guest ? 'Guest' : 'Member',
+    creationType: guest ? 'Invitation' : null,
+    externalUserState: guest ? (p.guestPending ? 'PendingAcceptance' : 'Accepted') : null,
+    externalUserStateChangeDateTime: guest ? isoSeconds(p.createdMs + (p.guestPending ? 0 : DAY_MS)) : null,
+    createdDateTime: isoSeconds(p.createdMs),
+    department: p.department >= 0 ? DEPARTMENTS[p.department].name : null,
+    employeeId: p.employeeId,
+    companyName: guest ? null : ctx.tenantName,
+    usageLocation: p.usageLocation,
+    mailNickname: p.upn.split('@')[0].replace(/#EXT#$/, ''),
+    passwordPolicies: p.passwordNeverExpires ? 'DisablePasswordExpiration' : null,
+    lastPasswordChangeDateTime: isoSeconds(p.createdMs + (p.index % 60) * DAY_MS),
+    onPremisesSyncEnabled: onPrem ? true : null,
+    onPremisesImmutableId: onPrem ? Buffer.from(p.id.replace(/-/g, '').slice(0, 16)).toString('base64') : null,
+    onPremisesLastSyncDateTime: onPrem ? isoSeconds(ctx.nowMs - ((p.index % 30) + 5) * 60_000) : null,
+    onPremisesSamAccountName: onPrem ? sam : null,
+    onPremisesUserPrincipalName: onPrem ? p.upn : null,
+    onPremisesDomainName: onPrem ? `corp.${ctx.domain}` : null,
+    onPremisesSecurityIdentifier: onPrem ? `S-1-5-21-1004336348-1177238915-682003330-${10000 + p.index}` : null,
+    signInActivity: signInActivity(ctx, p),
+  };
+}
+
+/** Live users (deleted plans excluded), their deleted counterparts, and the user -> manager map. */
+export function buildUsers(ctx: GenContext): { users: GraphObject[]; deletedUsers: GraphObject[]; managers: Map<string, string> } {
+  const users: GraphObject[] = [];
+  const deletedUsers: GraphObject[] = [];
+  const managers = new Map<string, string>();
+  const deletedIds = new Set<string>();
+  for (const p of ctx.plans) if (p.leaver === 'deleted') deletedIds.add(p.id);
+  for (const p of ctx.plans) {
+    const u = userObject(ctx, p);
+    if (p.leaver === 'deleted') {
+      const deletedMs = (p.terminationMs ?? ctx.nowMs) + (p.index % 3) * DAY_MS;
+      // Graph prefixes a deleted user's UPN with its id (without dashes).
+      deletedUsers.push({
+        ...u,
+        userPrincipalName: `${p.id.replace(/-/g, '')}${p.upn}`,
+        accountEnabled: false,
+        deletedDateTime: isoSeconds(deletedMs),
+      });
+      continue;
+    }
+    users.push(u);
+    if (p.managerId && !deletedIds.has(p.managerId)) managers.set(p.id, p.managerId);
+  }
+  return { users, deletedUsers, managers };
+}
