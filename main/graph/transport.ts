@@ -2,11 +2,12 @@
  * The one function in the product that sends bytes to Graph. The read-only guard runs first, before a
  * socket is opened. Node's https with a keep-alive agent (our CA added to the system roots when given;
  * NODE_EXTRA_CA_CERTS works too); plain http only to loopback (tests). Each response is buffered whole
- * (one page) and a hung request is cut off after timeoutMs of silence.
+ * (one page, gzip accepted) and a hung request is cut off after timeoutMs of silence.
  */
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
+import { gunzipSync } from 'node:zlib';
 import { assertReadOnly } from './guard.js';
 
 export interface TransportRequest {
@@ -69,6 +70,7 @@ export function createTransport(opts: TransportOptions): Transport {
     const url = new URL(req.url);
     return new Promise<TransportResponse>((resolve, reject) => {
       let settled = false;
+      let gotResponse = false;
       const fail = (e: TransportError): void => {
         if (settled) return;
         settled = true;
@@ -78,11 +80,12 @@ export function createTransport(opts: TransportOptions): Transport {
       };
       const onAbort = (): void => fail(new TransportError('aborted', 'aborted'));
       const cleanup = (): void => req.signal?.removeEventListener('abort', onAbort);
-      const headers: Record<string, string> = { ...req.headers };
+      const headers: Record<string, string> = { 'accept-encoding': 'gzip', ...req.headers };
       if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
       const r = lib.request(
         { agent, method: req.method, host: url.hostname, port: url.port || undefined, path: url.pathname + url.search, headers },
         (res) => {
+          gotResponse = true;
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('aborted', () => fail(new TransportError(`response cut off: ${req.method} ${url.pathname}`, 'truncated')));
@@ -90,16 +93,26 @@ export function createTransport(opts: TransportOptions): Transport {
           res.on('end', () => {
             if (settled) return;
             if (!res.complete) return fail(new TransportError(`response cut off: ${url.pathname}`, 'truncated'));
+            let raw = Buffer.concat(chunks);
+            if (res.headers['content-encoding'] === 'gzip') {
+              try {
+                raw = gunzipSync(raw);
+              } catch {
+                return fail(new TransportError(`compressed response cut off: ${url.pathname}`, 'truncated'));
+              }
+            }
             settled = true;
             cleanup();
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString('utf8') });
           });
         },
       );
       r.setTimeout(opts.timeoutMs, () =>
         fail(new TransportError(`no answer from Graph in ${opts.timeoutMs} ms: ${req.method} ${url.pathname}`, 'timeout')),
       );
-      r.on('error', (e: NodeJS.ErrnoException) => fail(new TransportError(`${e.code ?? 'network error'}: ${e.message}`, 'network')));
+      r.on('error', (e: NodeJS.ErrnoException) =>
+        fail(new TransportError(`${e.code ?? 'network error'}: ${e.message}`, gotResponse ? 'truncated' : 'network')),
+      );
       req.signal?.addEventListener('abort', onAbort, { once: true });
       r.end(req.body);
     });

@@ -68,6 +68,28 @@ describe('GraphReader against the emulator', () => {
     await p1.close();
   });
 
+  it('collects completely through the emulator’s own throttling, counting what Graph refused', async () => {
+    const p1 = await startEmulator({ tenant: tinyTenant({ users: 2400, licence: 'p1' }), timeScale: SCALE });
+    // Start faster than the emulator allows (5 requests / 10 s) so real 429s with Retry-After happen.
+    const r = createGraphReader({
+      baseUrl: p1.url,
+      caCertPem: p1.caCertPem,
+      tokenProvider: fixedToken(p1.issueToken()),
+      timeScale: SCALE,
+      limits: { signInActivity: { ratePerSec: 4, burst: 4, concurrency: 2 } },
+    });
+    const ids = new Set<string>();
+    for await (const p of r.pages('/users', { bucket: 'signInActivity', query: { $select: 'id,signInActivity' } })) {
+      for (const u of p.items) ids.add(u.id);
+    }
+    expect(ids.size).toBe(2400);
+    const refusals = p1.accessLog.filter((e) => e.status === 429).length;
+    expect(refusals).toBeGreaterThan(0);
+    expect(r.stats().signInActivity).toMatchObject({ throttled: refusals, requests: 20 + refusals, retries: refusals });
+    r.close();
+    await p1.close();
+  });
+
   it('retries $batch items that come back 429 inside the batch, honouring their Retry-After', async () => {
     const r = reader({ tokenProvider: fixedToken(emu.issueToken({ roles: ['UserAuthenticationMethod.Read.All'] })) });
     emu.injectFault({ kind: 'status', status: 429, retryAfterSec: 2, count: 5, pathPrefix: '/users/' });
