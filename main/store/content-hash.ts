@@ -17,7 +17,16 @@ import type Database from 'better-sqlite3';
 import { TABLES } from './tables.js';
 
 /** Meta keys that describe the collected content (not the run) and so are hashed. */
-export const HASHED_META_KEYS = ['tenantId', 'tenantName', 'primaryDomain', 'cloud', 'licence', 'signInDays', 'signInWindowFrom', 'signInWindowTo'] as const;
+export const HASHED_META_KEYS = [
+  'tenantId',
+  'tenantName',
+  'primaryDomain',
+  'cloud',
+  'licence',
+  'signInDays',
+  'signInWindowFrom',
+  'signInWindowTo',
+] as const;
 
 /** Computes the content hash of an open snapshot (lower-case hex). */
 export function computeContentHash(db: Database.Database): string {
@@ -31,7 +40,10 @@ export function computeContentHash(db: Database.Database): string {
     for (const row of stmt.iterate()) hash.update(`${JSON.stringify(row)}\n`);
   }
   hash.update('datasets\n');
-  for (const row of db.prepare('SELECT dataset, status, code, reason, rows FROM datasets ORDER BY dataset').raw(true).iterate()) {
+  for (const row of db
+    .prepare('SELECT dataset, status, code, reason, rows FROM datasets ORDER BY dataset')
+    .raw(true)
+    .iterate()) {
     hash.update(`${JSON.stringify(row)}\n`);
   }
   hash.update('meta\n');

@@ -1,5 +1,14 @@
 /** The snapshot store's public surface: create/resume (write), open (read), results layer, errors. */
-export { createSnapshot, resumeSnapshot, WHOLE, type SnapshotWriter, type PageWriter, type TableRecords, type ResumeCursor, type NewSnapshotMeta } from './snapshot-writer.js';
+export {
+  createSnapshot,
+  resumeSnapshot,
+  WHOLE,
+  type SnapshotWriter,
+  type PageWriter,
+  type TableRecords,
+  type ResumeCursor,
+  type NewSnapshotMeta,
+} from './snapshot-writer.js';
 export { openSnapshot, verifyContentHash, SqliteSnapshotReader, type OpenOptions } from './snapshot-reader.js';
 export { openResultsLayer, type ResultsLayer } from './results-layer.js';
 export { SnapshotOpenError, type SnapshotOpenErrorKind } from './open-error.js';

@@ -15,7 +15,10 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 /** Throws unless the list is 1, 2, 3 ... in order (a programming error caught by tests and at start). */
 export function assertMigrationOrder(list: readonly Migration[]): void {
   list.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}: migrations must be numbered 1, 2, 3 ... in order`);
+    if (m.version !== i + 1)
+      throw new Error(
+        `migration ${m.name} has version ${m.version}, expected ${i + 1}: migrations must be numbered 1, 2, 3 ... in order`,
+      );
   });
 }
 
@@ -23,7 +26,9 @@ export function assertMigrationOrder(list: readonly Migration[]): void {
 export function appliedVersions(db: Database.Database): number[] {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!exists) return [];
-  return (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+  return (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map(
+    (r) => r.version,
+  );
 }
 
 /** Fails loudly when the file's schema is newer than ours or its history has gaps. */
@@ -31,17 +36,28 @@ export function checkApplied(applied: number[], path: string, list: readonly Mig
   const latest = list[list.length - 1].version;
   const newest = applied.length ? applied[applied.length - 1] : 0;
   if (newest > latest) {
-    throw new SnapshotOpenError('newer-schema', `This snapshot was made by a newer version (schema ${newest}); update Entra Audit Desktop to open it`, path);
+    throw new SnapshotOpenError(
+      'newer-schema',
+      `This snapshot was made by a newer version (schema ${newest}); update Entra Audit Desktop to open it`,
+      path,
+    );
   }
   applied.forEach((v, i) => {
-    if (v !== i + 1) throw new SnapshotOpenError('bad-migrations', `snapshot ${path} has schema migrations out of order (found ${applied.join(', ')})`, path);
+    if (v !== i + 1)
+      throw new SnapshotOpenError(
+        'bad-migrations',
+        `snapshot ${path} has schema migrations out of order (found ${applied.join(', ')})`,
+        path,
+      );
   });
 }
 
 /** Brings a writable snapshot up to SCHEMA_VERSION, each migration in its own transaction. */
 export function migrate(db: Database.Database, path: string, list: readonly Migration[] = MIGRATIONS): void {
   assertMigrationOrder(list);
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, appliedAt TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, appliedAt TEXT NOT NULL)',
+  );
   const applied = appliedVersions(db);
   checkApplied(applied, path, list);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, appliedAt) VALUES (?, ?, ?)');

@@ -34,14 +34,30 @@ class SqliteResultsLayer implements ResultsLayer {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM layer_check_results').run();
       for (const r of results) {
-        insert.run(r.checkId, r.entityType, r.entityId, r.entityName, r.outcome, r.reason, JSON.stringify(r.evidence), r.exceptionId ?? null);
+        insert.run(
+          r.checkId,
+          r.entityType,
+          r.entityId,
+          r.entityName,
+          r.outcome,
+          r.reason,
+          JSON.stringify(r.evidence),
+          r.exceptionId ?? null,
+        );
       }
     })();
   }
 
   checkResults(): CheckResult[] {
-    const rows = this.db.prepare('SELECT * FROM layer_check_results ORDER BY checkId, entityId').all() as (Omit<CheckResult, 'evidence' | 'exceptionId'> & { evidence: string; exceptionId: string | null })[];
-    return rows.map(({ evidence, exceptionId, ...r }) => ({ ...r, evidence: JSON.parse(evidence), ...(exceptionId ? { exceptionId } : {}) }));
+    const rows = this.db.prepare('SELECT * FROM layer_check_results ORDER BY checkId, entityId').all() as (Omit<
+      CheckResult,
+      'evidence' | 'exceptionId'
+    > & { evidence: string; exceptionId: string | null })[];
+    return rows.map(({ evidence, exceptionId, ...r }) => ({
+      ...r,
+      evidence: JSON.parse(evidence),
+      ...(exceptionId ? { exceptionId } : {}),
+    }));
   }
 
   saveExceptions(exceptions: RiskException[]): void {
@@ -49,7 +65,8 @@ class SqliteResultsLayer implements ResultsLayer {
       'INSERT OR REPLACE INTO layer_exceptions (id, checkId, entityId, reason, approver, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.db.transaction(() => {
-      for (const e of exceptions) insert.run(e.id, e.checkId, e.entityId, e.reason, e.approver, e.createdAt, e.expiresAt);
+      for (const e of exceptions)
+        insert.run(e.id, e.checkId, e.entityId, e.reason, e.approver, e.createdAt, e.expiresAt);
     })();
   }
 

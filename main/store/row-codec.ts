@@ -8,7 +8,9 @@ import { decodeValue, encodeValue, type TableSpec } from './tables.js';
 /** A prepared INSERT OR REPLACE for one table, taking a row and its raw JSON. */
 export function prepareInsert(db: Database.Database, spec: TableSpec): (row: object, raw: unknown) => void {
   const names = [...spec.columns.map(([c]) => `"${c}"`), 'raw'];
-  const stmt = db.prepare(`INSERT OR REPLACE INTO ${spec.name} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+  const stmt = db.prepare(
+    `INSERT OR REPLACE INTO ${spec.name} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+  );
   const cols = spec.columns;
   const n = cols.length;
   return (row, raw) => {

@@ -18,8 +18,14 @@ import { inspectHeader } from './sqlite-file.js';
 export function openValidated(path: string, readonly: boolean): Database.Database {
   if (!existsSync(path)) throw new SnapshotOpenError('missing', `snapshot ${path} does not exist`, path);
   const verdict = inspectHeader(path);
-  if (verdict === 'not-sqlite') throw new SnapshotOpenError('not-a-snapshot', `${path} is not a snapshot (not a SQLite database file)`, path);
-  if (verdict === 'truncated') throw new SnapshotOpenError('corrupt', `snapshot ${path} is damaged: the file is truncated (shorter than its header says)`, path);
+  if (verdict === 'not-sqlite')
+    throw new SnapshotOpenError('not-a-snapshot', `${path} is not a snapshot (not a SQLite database file)`, path);
+  if (verdict === 'truncated')
+    throw new SnapshotOpenError(
+      'corrupt',
+      `snapshot ${path} is damaged: the file is truncated (shorter than its header says)`,
+      path,
+    );
   let db: Database.Database;
   try {
     db = new Database(path, { readonly, fileMustExist: true });
@@ -30,7 +36,11 @@ export function openValidated(path: string, readonly: boolean): Database.Databas
     const appId = db.pragma('application_id', { simple: true }) as number;
     const applied = appliedVersions(db);
     if (appId !== APPLICATION_ID || applied.length === 0) {
-      throw new SnapshotOpenError('not-a-snapshot', `${path} is a SQLite database but not an Entra Audit snapshot`, path);
+      throw new SnapshotOpenError(
+        'not-a-snapshot',
+        `${path} is a SQLite database but not an Entra Audit snapshot`,
+        path,
+      );
     }
     checkApplied(applied, path);
     db.prepare('SELECT count(*) FROM meta').get();
@@ -50,7 +60,8 @@ function asOpenError(err: unknown, path: string): Error {
   if (err instanceof SnapshotOpenError) return err;
   const code = (err as { code?: string }).code ?? '';
   const message = err instanceof Error ? err.message : String(err);
-  if (code === 'SQLITE_NOTADB') return new SnapshotOpenError('not-a-snapshot', `${path} is not a snapshot (not a SQLite database file)`, path);
+  if (code === 'SQLITE_NOTADB')
+    return new SnapshotOpenError('not-a-snapshot', `${path} is not a snapshot (not a SQLite database file)`, path);
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') {
     return new SnapshotOpenError('corrupt', `snapshot ${path} is damaged (${message})`, path);
   }
@@ -73,5 +84,15 @@ export function readCoverage(db: Database.Database): DatasetCoverage[] {
 
 /** A dataset the run never reached: what coverageOf reports for it. */
 export function notCollected(dataset: DatasetId): DatasetCoverage {
-  return { dataset, status: 'not-collected', code: null, reason: 'This dataset was not collected in this run.', rows: 0, requests: 0, throttleWaits: 0, startedAt: null, finishedAt: null };
+  return {
+    dataset,
+    status: 'not-collected',
+    code: null,
+    reason: 'This dataset was not collected in this run.',
+    rows: 0,
+    requests: 0,
+    throttleWaits: 0,
+    startedAt: null,
+    finishedAt: null,
+  };
 }

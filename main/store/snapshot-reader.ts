@@ -4,10 +4,31 @@
  */
 import type Database from 'better-sqlite3';
 import type { DatasetId } from '../../shared/datasets.js';
-import type { AlertRow, AppCredentialRow, ApplicationRow, AppRoleAssignmentRow, AuthenticationStrengthPolicy,
-  ConditionalAccessPolicy, DatasetCoverage, DeletedUserRow, DeviceRow, DomainRow, GroupMemberRow, GroupRow,
-  MfaRegistrationRow, NamedLocation, RiskDetectionRow, RiskyUserRow, RoleAssignmentRow, RoleDefinitionRow,
-  ServicePrincipalRow, SignInRow, SkuRow, SnapshotMeta, UserRow } from '../../shared/snapshot.js';
+import type {
+  AlertRow,
+  AppCredentialRow,
+  ApplicationRow,
+  AppRoleAssignmentRow,
+  AuthenticationStrengthPolicy,
+  ConditionalAccessPolicy,
+  DatasetCoverage,
+  DeletedUserRow,
+  DeviceRow,
+  DomainRow,
+  GroupMemberRow,
+  GroupRow,
+  MfaRegistrationRow,
+  NamedLocation,
+  RiskDetectionRow,
+  RiskyUserRow,
+  RoleAssignmentRow,
+  RoleDefinitionRow,
+  ServicePrincipalRow,
+  SignInRow,
+  SkuRow,
+  SnapshotMeta,
+  UserRow,
+} from '../../shared/snapshot.js';
 import { computeContentHash } from './content-hash.js';
 import { decodeRow, selectList } from './row-codec.js';
 import { notCollected, openValidated, readCoverage, readMeta } from './snapshot-queries.js';
@@ -52,34 +73,79 @@ export class SqliteSnapshotReader implements SnapshotReader {
   private all<T extends TableName>(table: T, where = '', params: unknown[] = []): TableRows[T][] {
     const spec = tableSpec(table);
     const order = spec.key.map((k) => `"${k}"`).join(', ');
-    const rows = this.db.prepare(`SELECT ${selectList(spec)} FROM ${table} ${where} ORDER BY ${order}`).all(...params) as Record<string, unknown>[];
+    const rows = this.db
+      .prepare(`SELECT ${selectList(spec)} FROM ${table} ${where} ORDER BY ${order}`)
+      .all(...params) as Record<string, unknown>[];
     return rows.map((r) => decodeRow<TableRows[T]>(spec, r));
   }
 
-  users(): UserRow[] { return this.all('users'); }
-  deletedUsers(): DeletedUserRow[] { return this.all('deleted_users'); }
-  mfaRegistrations(): MfaRegistrationRow[] { return this.all('mfa_registrations'); }
-  groups(): GroupRow[] { return this.all('groups'); }
-  groupMembers(): GroupMemberRow[] { return this.all('group_members'); }
-  roleDefinitions(): RoleDefinitionRow[] { return this.all('role_definitions'); }
-  roleAssignments(): RoleAssignmentRow[] { return this.all('role_assignments'); }
-  servicePrincipals(): ServicePrincipalRow[] { return this.all('service_principals'); }
-  appAssignments(): AppRoleAssignmentRow[] { return this.all('app_assignments'); }
-  appPermissionGrants(): AppRoleAssignmentRow[] { return this.all('app_permission_grants'); }
-  applications(): ApplicationRow[] { return this.all('applications'); }
-  appCredentials(): AppCredentialRow[] { return this.all('app_credentials'); }
-  devices(): DeviceRow[] { return this.all('devices'); }
-  conditionalAccessPolicies(): ConditionalAccessPolicy[] { return this.all('ca_policies'); }
-  namedLocations(): NamedLocation[] { return this.all('named_locations'); }
-  authenticationStrengthPolicies(): AuthenticationStrengthPolicy[] { return this.all('auth_strengths'); }
-  alerts(): AlertRow[] { return this.all('alerts'); }
-  riskDetections(): RiskDetectionRow[] { return this.all('risk_detections'); }
-  riskyUsers(): RiskyUserRow[] { return this.all('risky_users'); }
-  domains(): DomainRow[] { return this.all('domains'); }
-  skus(): SkuRow[] { return this.all('skus'); }
+  users(): UserRow[] {
+    return this.all('users');
+  }
+  deletedUsers(): DeletedUserRow[] {
+    return this.all('deleted_users');
+  }
+  mfaRegistrations(): MfaRegistrationRow[] {
+    return this.all('mfa_registrations');
+  }
+  groups(): GroupRow[] {
+    return this.all('groups');
+  }
+  groupMembers(): GroupMemberRow[] {
+    return this.all('group_members');
+  }
+  roleDefinitions(): RoleDefinitionRow[] {
+    return this.all('role_definitions');
+  }
+  roleAssignments(): RoleAssignmentRow[] {
+    return this.all('role_assignments');
+  }
+  servicePrincipals(): ServicePrincipalRow[] {
+    return this.all('service_principals');
+  }
+  appAssignments(): AppRoleAssignmentRow[] {
+    return this.all('app_assignments');
+  }
+  appPermissionGrants(): AppRoleAssignmentRow[] {
+    return this.all('app_permission_grants');
+  }
+  applications(): ApplicationRow[] {
+    return this.all('applications');
+  }
+  appCredentials(): AppCredentialRow[] {
+    return this.all('app_credentials');
+  }
+  devices(): DeviceRow[] {
+    return this.all('devices');
+  }
+  conditionalAccessPolicies(): ConditionalAccessPolicy[] {
+    return this.all('ca_policies');
+  }
+  namedLocations(): NamedLocation[] {
+    return this.all('named_locations');
+  }
+  authenticationStrengthPolicies(): AuthenticationStrengthPolicy[] {
+    return this.all('auth_strengths');
+  }
+  alerts(): AlertRow[] {
+    return this.all('alerts');
+  }
+  riskDetections(): RiskDetectionRow[] {
+    return this.all('risk_detections');
+  }
+  riskyUsers(): RiskyUserRow[] {
+    return this.all('risky_users');
+  }
+  domains(): DomainRow[] {
+    return this.all('domains');
+  }
+  skus(): SkuRow[] {
+    return this.all('skus');
+  }
 
   securityDefaultsEnabled(): boolean | null {
-    const v = this.db.prepare('SELECT isEnabled FROM security_defaults LIMIT 1').pluck().get() as number | null | undefined;
+    const v = this.db.prepare('SELECT isEnabled FROM security_defaults LIMIT 1').pluck().get() as
+      number | null | undefined;
     return v === undefined || v === null ? null : v === 1;
   }
 
@@ -91,11 +157,21 @@ export class SqliteSnapshotReader implements SnapshotReader {
     const spec = tableSpec('sign_ins');
     const where: string[] = [];
     const params: string[] = [];
-    if (filter.from) { where.push('"createdDateTime" >= ?'); params.push(filter.from); }
-    if (filter.to) { where.push('"createdDateTime" < ?'); params.push(filter.to); }
-    if (filter.userId) { where.push('"userId" = ?'); params.push(filter.userId); }
+    if (filter.from) {
+      where.push('"createdDateTime" >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('"createdDateTime" < ?');
+      params.push(filter.to);
+    }
+    if (filter.userId) {
+      where.push('"userId" = ?');
+      params.push(filter.userId);
+    }
     const sql = `SELECT ${selectList(spec)} FROM sign_ins ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY "createdDateTime" DESC, "id"`;
-    for (const r of this.db.prepare(sql).iterate(...params)) yield decodeRow<SignInRow>(spec, r as Record<string, unknown>);
+    for (const r of this.db.prepare(sql).iterate(...params))
+      yield decodeRow<SignInRow>(spec, r as Record<string, unknown>);
   }
 
   signInCount(): number {
@@ -106,7 +182,8 @@ export class SqliteSnapshotReader implements SnapshotReader {
     for (const spec of TABLES) {
       if (!spec.datasets.includes(dataset)) continue;
       const keyCol = spec.key.includes('id') ? 'id' : spec.key[spec.key.length - 1];
-      const v = this.db.prepare(`SELECT raw FROM ${spec.name} WHERE "${keyCol}" = ? LIMIT 1`).pluck().get(id) as string | undefined;
+      const v = this.db.prepare(`SELECT raw FROM ${spec.name} WHERE "${keyCol}" = ? LIMIT 1`).pluck().get(id) as
+        string | undefined;
       if (v !== undefined) return JSON.parse(v);
     }
     return null;
@@ -119,7 +196,9 @@ export class SqliteSnapshotReader implements SnapshotReader {
 
   /** SQLite's full integrity check: "ok" or the problems it found. */
   integrityCheck(): string {
-    return (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('\n');
+    return (this.db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('\n');
   }
 
   close(): void {
@@ -128,7 +207,11 @@ export class SqliteSnapshotReader implements SnapshotReader {
 }
 
 /** Whether a snapshot's content still matches the hash recorded when collection finished. */
-export function verifyContentHash(reader: SqliteSnapshotReader): { expected: string | null; actual: string; intact: boolean } {
+export function verifyContentHash(reader: SqliteSnapshotReader): {
+  expected: string | null;
+  actual: string;
+  intact: boolean;
+} {
   const expected = reader.meta().contentHash ?? null;
   const actual = reader.computeContentHash();
   return { expected, actual, intact: expected !== null && expected === actual };

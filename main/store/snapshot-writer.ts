@@ -56,6 +56,8 @@ export interface SnapshotWriter {
   countRows(table: TableName, where?: { column: string; value: string }): number;
   /** Column values of a table in key order (e.g. group ids to fetch members for), after `after`. */
   ids(table: TableName, column: string, after?: string | null): string[];
+  /** [key, value] pairs of two columns in key order, after `after` (e.g. user id -> UPN for per-user reads). */
+  pairs(table: TableName, keyColumn: string, valueColumn: string, after?: string | null): [string, string | null][];
   /** Removes a dataset's rows from some tables and its cursors: a dataset restarted from scratch. */
   clear(dataset: DatasetId, tables: TableName[]): void;
   /** Checkpoints, leaves journal mode DELETE (no -wal), hashes, integrity-checks, fsyncs. Returns the hash. */
@@ -123,7 +125,8 @@ class SqliteSnapshotWriter implements SnapshotWriter {
     return {
       dataset,
       cursor: (slice = WHOLE) => {
-        const row = this.getCursor.get(dataset, slice) as { nextLink: string | null; done: number; pages: number } | undefined;
+        const row = this.getCursor.get(dataset, slice) as
+          { nextLink: string | null; done: number; pages: number } | undefined;
         return row ? { nextLink: row.nextLink, done: row.done === 1, pages: row.pages } : null;
       },
       writePage: (records, nextLink, slice = WHOLE) => {
@@ -162,7 +165,10 @@ class SqliteSnapshotWriter implements SnapshotWriter {
   countRows(table: TableName, where?: { column: string; value: string }): number {
     tableSpec(table);
     if (!where) return this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    return this.db.prepare(`SELECT count(*) FROM ${table} WHERE "${where.column}" = ?`).pluck().get(where.value) as number;
+    return this.db
+      .prepare(`SELECT count(*) FROM ${table} WHERE "${where.column}" = ?`)
+      .pluck()
+      .get(where.value) as number;
   }
 
   ids(table: TableName, column: string, after?: string | null): string[] {
@@ -171,6 +177,15 @@ class SqliteSnapshotWriter implements SnapshotWriter {
     const sql = `SELECT "${column}" FROM ${table} ${after != null ? `WHERE "${column}" > ?` : ''} ORDER BY "${column}"`;
     const stmt = this.db.prepare(sql).pluck();
     return (after != null ? stmt.all(after) : stmt.all()) as string[];
+  }
+
+  pairs(table: TableName, keyColumn: string, valueColumn: string, after?: string | null): [string, string | null][] {
+    const spec = tableSpec(table);
+    for (const c of [keyColumn, valueColumn])
+      if (!spec.columns.some(([n]) => n === c)) throw new Error(`no column ${c} in ${table}`);
+    const sql = `SELECT "${keyColumn}", "${valueColumn}" FROM ${table} ${after != null ? `WHERE "${keyColumn}" > ?` : ''} ORDER BY "${keyColumn}"`;
+    const stmt = this.db.prepare(sql).raw(true);
+    return (after != null ? stmt.all(after) : stmt.all()) as [string, string | null][];
   }
 
   clear(dataset: DatasetId, tables: TableName[]): void {
@@ -192,7 +207,8 @@ class SqliteSnapshotWriter implements SnapshotWriter {
     this.close();
     fsyncFileAndDir(this.path);
     if (existsSync(`${this.path}-wal`)) throw new Error(`${this.path}-wal was left behind`);
-    if (inspectHeader(this.path) !== 'sqlite') throw new Error(`${this.path} is not a complete SQLite file after finalize`);
+    if (inspectHeader(this.path) !== 'sqlite')
+      throw new Error(`${this.path} is not a complete SQLite file after finalize`);
     return hash;
   }
 

@@ -21,7 +21,9 @@ export function inspectHeader(path: string): HeaderVerdict {
     const header = Buffer.alloc(100);
     const read = readSync(fd, header, 0, 100, 0);
     if (read < SQLITE_MAGIC.length || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
-      return read > 0 && SQLITE_MAGIC.subarray(0, read).equals(header.subarray(0, Math.min(read, 16))) ? 'truncated' : 'not-sqlite';
+      return read > 0 && SQLITE_MAGIC.subarray(0, read).equals(header.subarray(0, Math.min(read, 16)))
+        ? 'truncated'
+        : 'not-sqlite';
     }
     if (read < 100) return 'truncated';
     const rawPageSize = header.readUInt16BE(16);

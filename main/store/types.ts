@@ -2,10 +2,31 @@
  * The read side of a snapshot, as checks, the exporter and the app's services see it.
  * The SQLite implementation lives beside it (snapshot-reader.ts); checks depend on this interface.
  */
-import type { DatasetCoverage, SnapshotMeta, UserRow, MfaRegistrationRow, GroupRow, GroupMemberRow,
-  RoleDefinitionRow, RoleAssignmentRow, ServicePrincipalRow, AppRoleAssignmentRow, ApplicationRow,
-  AppCredentialRow, DeviceRow, SignInRow, AlertRow, RiskDetectionRow, RiskyUserRow, DomainRow, SkuRow,
-  DeletedUserRow, ConditionalAccessPolicy, NamedLocation, AuthenticationStrengthPolicy } from '../../shared/snapshot.js';
+import type {
+  DatasetCoverage,
+  SnapshotMeta,
+  UserRow,
+  MfaRegistrationRow,
+  GroupRow,
+  GroupMemberRow,
+  RoleDefinitionRow,
+  RoleAssignmentRow,
+  ServicePrincipalRow,
+  AppRoleAssignmentRow,
+  ApplicationRow,
+  AppCredentialRow,
+  DeviceRow,
+  SignInRow,
+  AlertRow,
+  RiskDetectionRow,
+  RiskyUserRow,
+  DomainRow,
+  SkuRow,
+  DeletedUserRow,
+  ConditionalAccessPolicy,
+  NamedLocation,
+  AuthenticationStrengthPolicy,
+} from '../../shared/snapshot.js';
 import type { DatasetId } from '../../shared/datasets.js';
 
 export interface SnapshotReader {
