@@ -24,3 +24,4 @@ export {
   type Collectability,
 } from './preflight.js';
 export { probeLicence, probeFederatedDomains, licenceTierFromSkus, type LicenceProbe } from './preflight-probes.js';
+export { openSystemBrowser, defaultConfigDir, cliTokenCachePlugin } from './cli-helpers.js';

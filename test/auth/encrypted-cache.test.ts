@@ -49,3 +49,17 @@ describe('encrypted token cache', () => {
     expect(() => aesGcmCipher(Buffer.alloc(16))).toThrow(/32-byte/);
   });
 });
+
+describe('CLI cache location', () => {
+  it('keeps cache and key in the user config folder, key created once', async () => {
+    const { cliTokenCachePlugin, defaultConfigDir } = await import('../../main/auth/cli-helpers.js');
+    expect(defaultConfigDir({ XDG_CONFIG_HOME: '/x/cfg' })).toBe('/x/cfg/entra-audit');
+    const cfg = join(dir, 'cfg');
+    const state = { data: '{"AccessToken":{"k":{"secret":"SECRET-ACCESS"}}}' };
+    await cliTokenCachePlugin(cfg).afterCacheAccess(context(state, true));
+    const back = { data: '' };
+    await cliTokenCachePlugin(cfg).beforeCacheAccess(context(back, false));
+    expect(back.data).toBe(state.data);
+    expect(readFileSync(join(cfg, 'msal-cache.bin')).toString('latin1')).not.toContain('SECRET-ACCESS');
+  });
+});
