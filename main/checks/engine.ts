@@ -1,0 +1,97 @@
+/**
+ * Runs the check catalogue over a snapshot: gates each check on the datasets it cannot do
+ * without (one "not assessed" result with the coverage table's reason), evaluates it, applies
+ * risk exceptions, sorts results stably (check order, then entity name, then id), and sums each
+ * check and control. The same snapshot and settings always give byte-identical output.
+ *
+ * Check status: fail when any entity fails; otherwise not-assessed when any entity (or the whole
+ * check) could not be assessed; otherwise pass when at least one entity passed, was accepted as an
+ * exception or was decided externally (federated MFA); otherwise not-applicable.
+ */
+import { OUTCOMES, type CheckResult, type CheckSummary, type ControlResult, type OutcomeCounts } from '../../shared/results.js';
+import { controlResults } from '../../shared/frameworks/control-status.js';
+import type { FrameworkId } from '../../shared/frameworks/catalogue.js';
+import type { SnapshotReader } from '../store/types.js';
+import { CHECKS } from './catalogue/index.js';
+import { CheckContext } from './context.js';
+import { tenantEntity } from './define-check.js';
+import { applyExceptions } from './exceptions.js';
+import { DEFAULT_GRACE_DAYS, DEFAULT_INACTIVE_DAYS, type Check, type CheckSettings } from './types.js';
+
+/** What a run gives: the JSON contract of `entra-audit check --json`. */
+export interface CheckRun {
+  checks: CheckSummary[];
+  results: CheckResult[];
+  controls: ControlResult[];
+}
+
+export interface RunOptions {
+  /** Frameworks whose controls to report (all when empty). */
+  frameworks?: readonly FrameworkId[];
+  /** The checks to run (default: the whole catalogue). */
+  checks?: readonly Check[];
+}
+
+/** Settings with defaults filled in; `now` defaults to when collection finished (then started). */
+export function resolveSettings(reader: SnapshotReader, partial: Partial<CheckSettings> = {}): CheckSettings {
+  const meta = reader.meta();
+  const now = partial.now ?? meta.collectionFinishedAt ?? meta.collectionStartedAt;
+  if (!now || Number.isNaN(Date.parse(now))) throw new Error('no evaluation time: the snapshot records no collection time and none was given');
+  return {
+    now,
+    inactiveDays: partial.inactiveDays ?? DEFAULT_INACTIVE_DAYS,
+    graceDays: partial.graceDays ?? DEFAULT_GRACE_DAYS,
+    terminations: partial.terminations,
+    exceptions: partial.exceptions ?? [],
+  };
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function emptyCounts(): OutcomeCounts {
+  return Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as OutcomeCounts;
+}
+
+function summarise(check: Check, results: CheckResult[], gateReason: string | null): CheckSummary {
+  const counts = emptyCounts();
+  for (const r of results) counts[r.outcome]++;
+  const { evaluate: _evaluate, requires: _requires, ...info } = check;
+  let status: CheckSummary['status'];
+  if (counts.fail) status = 'fail';
+  else if (counts['not-assessed']) status = 'not-assessed';
+  else if (counts.pass + counts.exception + counts.external) status = 'pass';
+  else status = 'not-applicable';
+  const notAssessedReason = status === 'not-assessed' ? gateReason ?? results.find((r) => r.outcome === 'not-assessed')!.reason : null;
+  return { ...info, counts, status, notAssessedReason };
+}
+
+/** Evaluates one check with its gate, exceptions and stable order. */
+function runOne(check: Check, ctx: CheckContext): { results: CheckResult[]; gate: string | null } {
+  const gate = ctx.missingReason(check.requires);
+  let results: CheckResult[];
+  if (gate) {
+    results = [{ checkId: check.id, ...tenantEntity(ctx.reader.meta().tenantName || 'Tenant'), outcome: 'not-assessed', reason: gate, evidence: {} }];
+  } else {
+    results = applyExceptions(check.evaluate(ctx), ctx.settings.exceptions, ctx.settings.now);
+  }
+  results.sort((a, b) => cmp(a.entityName, b.entityName) || cmp(a.entityId, b.entityId));
+  const ids = new Set<string>();
+  for (const r of results) {
+    if (ids.has(r.entityId)) throw new Error(`check ${check.id} reported entity ${r.entityId} twice`);
+    ids.add(r.entityId);
+  }
+  return { results, gate };
+}
+
+/** Runs the checks over a snapshot. */
+export function runChecks(reader: SnapshotReader, settings: Partial<CheckSettings> = {}, options: RunOptions = {}): CheckRun {
+  const ctx = new CheckContext(reader, resolveSettings(reader, settings));
+  const checks: CheckSummary[] = [];
+  const results: CheckResult[] = [];
+  for (const check of options.checks ?? CHECKS) {
+    const one = runOne(check, ctx);
+    checks.push(summarise(check, one.results, one.gate));
+    results.push(...one.results);
+  }
+  return { checks, results, controls: controlResults(checks, options.frameworks ?? []) };
+}
