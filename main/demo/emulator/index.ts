@@ -23,7 +23,11 @@ export interface EmulatorOptions {
   tenant: TenantData;
   /** 0 or undefined = a random free port. */
   port?: number;
-  /** Graph's time windows are divided by this; 1 = real time (default). */
+  /**
+   * Graph's time windows are divided by this; 1 = real time (default). Retry-After stays in Graph
+   * seconds (a whole number, at least 1): a client running at the same scale waits Retry-After / timeScale
+   * (x-emulator-retry-after-ms gives the exact real wait).
+   */
   timeScale?: number;
   /** Default true. */
   throttling?: boolean;

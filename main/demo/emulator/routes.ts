@@ -102,26 +102,41 @@ function requireSp(i: RouteInput): GraphObject {
 
 /** Sign-ins stream from tenant.signIns: only createdDateTime ranges are accepted in $filter. */
 function signInSource(i: RouteInput): ListSource {
-  let from: string | undefined;
-  let to: string | undefined;
+  let from: bigint | undefined;
+  let to: bigint | undefined;
   for (const c of i.query.filter) {
     if (c.path.join('/') !== 'createdDateTime' || typeof c.value !== 'string' || c.op === 'eq' || c.op === 'ne') {
       throw badRequest(`Invalid filter clause: only createdDateTime ranges (ge, gt, le, lt) are supported on signIns.`, 'BadRequest');
     }
-    const t = Date.parse(c.value);
-    // The source takes [from, to): turn gt/le into that form (times carry millisecond precision).
-    if (c.op === 'ge') from = max(from, t);
-    if (c.op === 'gt') from = max(from, t + 1);
-    if (c.op === 'lt') to = min(to, t);
-    if (c.op === 'le') to = min(to, t + 1);
+    // The source takes [from, to); gt and le move the bound by one tick (100 ns, Graph's precision).
+    const t = toTicks(c.value);
+    if (c.op === 'ge' || c.op === 'gt') {
+      const f = c.op === 'gt' ? t + 1n : t;
+      from = from === undefined || f > from ? f : from;
+    } else {
+      const u = c.op === 'le' ? t + 1n : t;
+      to = to === undefined || u < to ? u : to;
+    }
   }
   const signIns = i.tenant.signIns;
-  return { total: () => signIns.count(from, to), slice: (o, n) => signIns.page(from, to, o, n) };
+  const f = from === undefined ? undefined : fromTicks(from);
+  const u = to === undefined ? undefined : fromTicks(to);
+  return { total: () => signIns.count(f, u), slice: (o, n) => signIns.page(f, u, o, n) };
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const max = (cur: string | undefined, t: number) => (cur === undefined || Date.parse(cur) < t ? iso(t) : cur);
-const min = (cur: string | undefined, t: number) => (cur === undefined || Date.parse(cur) > t ? iso(t) : cur);
+/** An ISO time as 100-ns ticks since 1970 (BigInt: the count passes 2^53). */
+function toTicks(iso: string): bigint {
+  const ms = Date.parse(iso);
+  const frac = /\.(\d+)(Z|[+-]\d{2}:\d{2})?$/.exec(iso)?.[1] ?? '';
+  return BigInt(ms - (((ms % 1000) + 1000) % 1000)) * 10_000n + BigInt((frac + '0000000').slice(0, 7));
+}
+
+/** Ticks back to ISO with all seven fractional digits, as Graph writes times. */
+function fromTicks(ticks: bigint): string {
+  const ms = ticks / 10_000n;
+  const rest = ticks % 10_000n;
+  return new Date(Number(ms)).toISOString().slice(0, 23) + String(rest).padStart(4, '0') + 'Z';
+}
 
 /** The route table. */
 export const ROUTES: RouteSpec[] = [

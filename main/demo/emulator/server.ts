@@ -167,7 +167,7 @@ async function batch(deps: ServerDeps, req: IncomingMessage, claims: TokenClaims
 export async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomUUID();
   const ids: RequestIds = { requestId, clientRequestId: header(req, 'client-request-id') ?? requestId };
-  const base = { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId };
+  const base = { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId, 'OData-Version': '4.0' };
   const method = (req.method ?? 'GET').toUpperCase();
   const path = req.url ?? '/';
   if (deps.latencyMs > 0) await sleep(deps, deps.latencyMs);

@@ -11,10 +11,13 @@ const id = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).
 /** Sign-ins: one per hour going back from NOW, newest first, computed on demand. */
 function hourlySignIns(total: number, userIds: string[]): SignInSource {
   const at = (k: number) => NOW - k * 3600_000; // k = 0 is newest
+  // Graph times carry 100-ns ticks (7 fractional digits): keep the digits past the millisecond.
+  // (Subtract them after the big difference: added to an epoch value they would round away.)
+  const before = (iso: string) => NOW - Date.parse(iso) - Number(((/\.\d{3}(\d+)/.exec(iso)?.[1] ?? '') + '0000').slice(0, 4)) / 10_000;
   const range = (from?: string, to?: string) => {
     // indices k with from <= at(k) < to
-    const lo = to === undefined ? 0 : Math.max(0, Math.floor((NOW - Date.parse(to)) / 3600_000) + 1);
-    const hi = from === undefined ? total - 1 : Math.min(total - 1, Math.floor((NOW - Date.parse(from)) / 3600_000));
+    const lo = to === undefined ? 0 : Math.max(0, Math.floor(before(to) / 3600_000) + 1);
+    const hi = from === undefined ? total - 1 : Math.min(total - 1, Math.floor(before(from) / 3600_000));
     return { lo, hi };
   };
   return {
