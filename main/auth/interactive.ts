@@ -53,14 +53,22 @@ export function createInteractiveTokenProvider(opts: InteractiveOptions): Intera
   const scopes = opts.scopes ?? graphScopes(cloud, SIGN_IN_PERMISSIONS);
   let account: AccountInfo | undefined;
   let forceRefresh = false;
+  // The current token, kept until 5 minutes before it expires so the encrypted cache file is not
+  // read and decrypted for every Graph request.
+  let current: { token: string; until: number } | undefined;
+  const remember = (token: string, expiresOn: Date | null): string => {
+    current = { token, until: (expiresOn?.getTime() ?? Date.now()) - 5 * 60_000 };
+    forceRefresh = false;
+    return token;
+  };
 
   async function getToken(): Promise<string> {
+    if (current && !forceRefresh && Date.now() < current.until) return current.token;
     if (!account) account = (await pca.getTokenCache().getAllAccounts())[0];
     if (account) {
       try {
         const r = await pca.acquireTokenSilent({ account, scopes, forceRefresh });
-        forceRefresh = false;
-        if (r?.accessToken) return r.accessToken;
+        if (r?.accessToken) return remember(r.accessToken, r.expiresOn);
       } catch {
         // Refresh token gone or consent changed: fall through to the browser.
       }
@@ -73,13 +81,13 @@ export function createInteractiveTokenProvider(opts: InteractiveOptions): Intera
       ...(opts.tenant ? {} : { prompt: 'select_account' }),
     });
     account = r.account ?? undefined;
-    forceRefresh = false;
-    return r.accessToken;
+    return remember(r.accessToken, r.expiresOn);
   }
 
   return {
     getToken,
     invalidate: () => {
+      current = undefined;
       forceRefresh = true;
     },
     account: () => account,

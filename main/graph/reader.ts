@@ -104,6 +104,7 @@ export function createGraphReader(opts: GraphReaderOptions): ClosableGraphReader
         continue;
       }
       const r = res!;
+      if (r.status === 429) stats.throttled++;
       if (r.status >= 200 && r.status < 300) {
         const pct = Number(header(r, 'x-ms-throttle-limit-percentage'));
         sched.succeeded(Number.isFinite(pct) && pct > 0 ? pct : undefined);
@@ -127,7 +128,6 @@ export function createGraphReader(opts: GraphReaderOptions): ClosableGraphReader
         const retryAfter = parseRetryAfter(header(r, 'retry-after'));
         let wait: number;
         if (r.status === 429) {
-          stats.throttled++;
           wait = sched.throttled(retryAfter, attempt);
         } else {
           wait = sched.waitFor(retryAfter, attempt);
