@@ -86,7 +86,8 @@ function licenceFix(id: DatasetId, need: LicenceTier): string {
 export function buildPreflight(input: PreflightInput): Preflight {
   const { claims, licence } = input;
   const cloud = input.cloud ?? CLOUDS.global;
-  const authKind = claims.roles && claims.roles.length > 0 ? 'application' : 'delegated';
+  // Delegated tokens always carry scp; an app-only token has roles (or nothing, when none is granted).
+  const authKind = claims.scp && claims.scp.length > 0 ? 'delegated' : 'application';
   const granted = (authKind === 'application' ? claims.roles : claims.scp) ?? [];
   const tenant = claims.tid || 'organizations';
   const clientId = claims.appid;

@@ -54,6 +54,12 @@ describe('preflight table', () => {
     expect(p.notes.join(' ')).toMatch(/Global Reader/);
   });
 
+  it('treats an app token with no roles at all as application sign-in with everything to consent', () => {
+    const p = buildPreflight({ claims: appClaims([]), licence: 'p2' });
+    expect(p.authKind).toBe('application');
+    expect(p.rows.every((r) => r.collect === 'no' && r.consentUrl?.endsWith(`adminconsent?client_id=${APP}`))).toBe(true);
+  });
+
   it('accepts ReadWrite grants, and falls back to per-user MFA methods as partial', () => {
     const p = buildPreflight({ claims: appClaims(['Policy.ReadWrite.All', 'UserAuthenticationMethod.Read.All']), licence: 'free' });
     expect(row(p, 'conditionalAccess')).toMatchObject({ collect: 'yes', grantedVia: 'Policy.ReadWrite.All' });
