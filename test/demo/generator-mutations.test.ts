@@ -34,7 +34,7 @@ describe('mutateTenant', () => {
     ]);
     const schedule = m.tenant.roleEligibilitySchedules.find((s) => s.id === m.applied[0].created!.assignmentId)!;
     expect(schedule).toMatchObject({ principalId: tenant.users[3].id, directoryScopeId: '/', status: 'Provisioned' });
-    const p = m.tenant.conditionalAccessPolicies[0] as { state: string; conditions: { users: { excludeGroups: string[] } } };
+    const p = m.tenant.conditionalAccessPolicies[0] as unknown as { state: string; conditions: { users: { excludeGroups: string[] } } };
     expect(p.state).toBe('disabled');
     expect(p.conditions.users.excludeGroups).toContain(group.id);
     const keys = m.tenant.applications[0].keyCredentials as { keyId: string; type: string }[];
