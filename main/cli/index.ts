@@ -7,6 +7,8 @@ import { CliError, EXIT } from './cli-error.js';
 type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
 
 const COMMANDS: Record<string, Command> = {
+  collect: { summary: 'collect a tenant through Microsoft Graph into a snapshot', load: () => import('./commands/collect.js') },
+  demo: { summary: 'collect a synthetic demo tenant into a snapshot', load: () => import('./commands/demo.js') },
   emulator: { summary: 'serve a synthetic tenant as Microsoft Graph on loopback', load: () => import('./commands/emulator.js') },
   diff: { summary: 'what changed between two snapshots of one tenant', load: () => import('./commands/diff.js') },
   review: { summary: 'access review campaigns: create a workbook, import decisions', load: () => import('./commands/review.js') },
