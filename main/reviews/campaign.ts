@@ -107,10 +107,10 @@ export function buildCampaign(view: SnapshotView, scope: ReviewScope, info: Camp
     resources.push({ type: 'group', id: g.id, name: g.name });
     const key = `group|${g.id}`;
     const list = members.get(g.id) ?? [];
-    const nested = list.filter((m) => m.type === 'group').map((m) => m.id);
+    const nested = list.filter((m) => m.type === 'group').map((m) => ({ id: m.id, ids: new Set((members.get(m.id) ?? []).map((x) => x.id)) }));
     for (const m of list) {
       if (m.type === 'group' || m.type === 'device') continue;
-      const through = nested.filter((n) => (members.get(n) ?? []).some((x) => x.id === m.id));
+      const through = nested.filter((n) => n.ids.has(m.id)).map((n) => n.id);
       grant(key, m.id, through.length ? `member via nested group ${through.map((n) => groupName.get(n) ?? n).join(', ')}` : 'direct member');
     }
   }
