@@ -66,7 +66,8 @@ export function population(view: SnapshotView, name: PopulationName, leavers?: r
 
   const roles = new Map(view.roleDefinitions().map((r) => [r.id, r]));
   const groupName = new Map(view.groups().map((g) => [g.id, g.displayName]));
-  const principal = (id: string) => userById.get(id)?.userPrincipalName ?? groupName.get(id) ?? view.servicePrincipals().find((s) => s.id === id)?.displayName ?? id;
+  const spName = new Map(view.servicePrincipals().map((s) => [s.id, s.displayName]));
+  const principal = (id: string) => userById.get(id)?.userPrincipalName ?? groupName.get(id) ?? spName.get(id) ?? id;
   const assignmentPop = (n: PopulationName, keep: (a: RoleAssignmentRow) => boolean) =>
     fromRows(n, view.roleAssignments().filter(keep), (a) => `${a.kind}:${a.id}`,
       (a) => `${principal(a.principalId)}: ${roles.get(a.roleDefinitionId)?.displayName ?? a.roleDefinitionId}`,
