@@ -12,12 +12,12 @@ export interface WebSessionOptions {
   staticDir?: string;
   port?: number;
   appVersion: string;
-  demoTimeScale?: number;
+  demoSpeedup?: number;
 }
 
 /** Starts a session and its bridge; close() stops both (and the demo emulator, if any). */
 export async function startWebSession(opts: WebSessionOptions): Promise<HttpBridge & { session: AppSession }> {
-  const session = new AppSession({ transport: 'http', appVersion: opts.appVersion, dataDir: opts.dataDir, demoTimeScale: opts.demoTimeScale }, runChecks);
+  const session = new AppSession({ transport: 'http', appVersion: opts.appVersion, dataDir: opts.dataDir, demoSpeedup: opts.demoSpeedup }, runChecks);
   const bridge = await startHttpBridge({ handlers: createHandlers(session, frameworkTitle), staticDir: opts.staticDir, port: opts.port });
   return {
     ...bridge,

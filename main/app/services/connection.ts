@@ -14,9 +14,9 @@ import { createInteractiveTokenProvider } from '../../auth/interactive.js';
 import { createStaticTokenProvider } from '../../auth/static-token.js';
 import type { TokenProvider } from '../../auth/token-provider.js';
 import { createGraphReader } from '../../graph/index.js';
-import type { TenantData } from '../../demo/tenant.js';
+import { startEmulator } from '../../demo/emulator/index.js';
+import { generateTenant } from '../../demo/generator/index.js';
 import type { Host } from './host.js';
-import { optionalModule } from './optional-module.js';
 import { ServiceError } from './service-error.js';
 
 /** A connection as main keeps it: what collection needs to reach Graph. */
@@ -25,9 +25,11 @@ export interface LiveConnection {
   tokens: TokenProvider;
   graphBaseUrl: string;
   caCertPem?: string;
-  /** < 1 runs Graph's limits faster (the demo emulator only). */
+  /** Speed-up of Graph's clock (1 for Graph; the demo emulator runs faster). */
   timeScale: number;
   clientAppId: string | null;
+  /** The demo tenant's HR list of leavers (the offboarding check reads it). */
+  terminationsCsv?: string;
   close(): Promise<void>;
 }
 
@@ -57,16 +59,13 @@ async function describe(tokens: TokenProvider, base: { baseUrl: string; caCertPe
   return { info, clientAppId: claims.appid ?? null };
 }
 
-// The generator lands in parallel; until then it is loaded by name (typed by the contract it promised).
-const GENERATOR = '../../demo/generator/index.js';
-type GeneratorModule = { generateTenant(o: { users: number; seed: number; licence: 'free' | 'p1' | 'p2' }): TenantData };
-
 /** The built-in demo tenant: a synthetic tenant served by the Graph emulator on 127.0.0.1. */
 export async function connectDemo(input: ChannelParsed<'connectDemo'>, host: Host): Promise<LiveConnection> {
-  const { generateTenant } = await optionalModule(() => import(GENERATOR) as Promise<GeneratorModule>, 'The demo tenant generator');
-  const { startEmulator } = await optionalModule(() => import('../../demo/emulator/index.js'), 'The Graph emulator');
-  const tenant: TenantData = generateTenant({ users: input.users, seed: input.seed, licence: input.licence });
-  const timeScale = host.demoTimeScale ?? 0.05;
+  // "now" is today, so the demo's sign-ins fall inside the collection window the app asks for.
+  const generated = generateTenant({ users: input.users, seed: input.seed, licence: input.licence, now: new Date().toISOString() });
+  const tenant = generated.tenant;
+  // The emulator runs Graph's clock `timeScale` times faster; the reader paces to the same clock.
+  const timeScale = host.demoSpeedup ?? 20;
   const emulator = await startEmulator({ tenant, timeScale });
   const tokens: TokenProvider = { getToken: async () => emulator.issueToken({ kind: 'delegated', upn: `consultant@${tenant.primaryDomain}` }) };
   const base = { baseUrl: emulator.url, caCertPem: emulator.caCertPem, timeScale };
@@ -74,6 +73,7 @@ export async function connectDemo(input: ChannelParsed<'connectDemo'>, host: Hos
     const { info, clientAppId } = await describe(tokens, base, 'demo', 'global');
     return {
       info: { ...info, demo: { users: input.users, seed: input.seed, licence: input.licence } },
+      terminationsCsv: generated.terminationsCsv,
       tokens,
       graphBaseUrl: emulator.url,
       caCertPem: emulator.caCertPem,

@@ -5,6 +5,7 @@
  */
 import type { JobContext } from './jobs.js';
 import type { LiveConnection } from './connection.js';
+export { collectInto } from './collect-run.js';
 import type { ChecksOutput, ChecksRunner } from './open-snapshot.js';
 import type { ExportOutcome, VerifyLine } from '../../../shared/ipc-types.js';
 import type { RiskException } from '../../../shared/results.js';
@@ -13,7 +14,6 @@ import { optionalModule } from './optional-module.js';
 
 // Modules landing in parallel are loaded by name until they are in the tree.
 const CHECKS = '../../checks/index.js';
-const COLLECT = '../../collect/index.js';
 const EXPORT = '../../export/index.js';
 const PREFLIGHT = '../../auth/preflight.js';
 
@@ -29,18 +29,6 @@ export const runChecks: ChecksRunner = async (reader, exceptions) => {
   }
   return mod.runChecks(reader, { exceptions });
 };
-
-/** Collects the connected tenant into a new snapshot file; reports progress; honours ctx.signal. */
-export async function collectInto(conn: LiveConnection, out: string, signInDays: number, ctx: JobContext, resume: boolean): Promise<string> {
-  const mod = await optionalModule(() => import(COLLECT) as Promise<Record<string, unknown>>, 'Collection');
-  void mod;
-  void conn;
-  void out;
-  void signInDays;
-  void ctx;
-  void resume;
-  throw new Error('Collection is not available in this build yet');
-}
 
 /** Writes and verifies an evidence pack. */
 export async function exportPackTo(

@@ -88,7 +88,7 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
       const safeTenant = conn.info.tenantName.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60) || 'tenant';
       const out = join(host.dataDir, `${safeTenant}-${stamp()}.sqlite`);
       const run = async (ctx: Parameters<Parameters<typeof session.jobs.start>[2]>[0], resume: boolean) => {
-        const path = await collectInto(conn, out, input.signInDays, ctx, resume);
+        const path = await collectInto(conn, out, input.signInDays, ctx, resume, host.appVersion);
         await session.openSnapshot(path, 'live');
         return { snapshotPath: path };
       };

@@ -19,6 +19,6 @@ export interface Host {
   /** Opens a URL we built (sign-in, admin consent) in the system browser. */
   openExternal?(url: string): Promise<void>;
   secrets?: SecretStore;
-  /** Demo emulator time scale (tests run Graph's limits faster than real time). */
-  demoTimeScale?: number;
+  /** How many times faster than Graph's real limits the demo emulator runs (default 20). */
+  demoSpeedup?: number;
 }
