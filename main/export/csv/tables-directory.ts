@@ -9,7 +9,7 @@ import { isoUtc } from './csv-cell.js';
 import { list, type CsvTable } from './csv-table.js';
 
 export const USERS_TABLE: CsvTable<UserRow> = {
-  file: 'users.csv',
+  file: 'user-directory.csv',
   title: 'User directory',
   doc: 'One row per user object in the directory.',
   columns: [
@@ -36,7 +36,7 @@ export const USERS_TABLE: CsvTable<UserRow> = {
 };
 
 export const MFA_TABLE: CsvTable<MfaRegistrationRow> = {
-  file: 'mfa-registration.csv',
+  file: 'mfa-registration-methods.csv',
   title: 'MFA registration methods',
   doc: "One row per user with the authentication methods registered (Graph's userRegistrationDetails names).",
   columns: [
@@ -83,7 +83,7 @@ export const CA_TABLE: CsvTable<ConditionalAccessPolicy> = {
 };
 
 export const SIGN_INS_TABLE: CsvTable<SignInRow> = {
-  file: 'sign-ins.csv',
+  file: 'sign-in-logs.csv',
   title: 'Sign-in logs',
   doc: 'One row per sign-in in the collected window, newest first.',
   columns: [

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { ControlResult } from '../../../shared/results.js';
+import type { SignInRow } from '../../../shared/snapshot.js';
 import type { SnapshotReader } from '../../store/types.js';
 import type { CheckRun } from '../types.js';
 import { writeCsvTable, type CsvTable } from './csv-table.js';
@@ -18,8 +19,21 @@ export interface CsvWritten {
   rows: number;
 }
 
+/** Sign-in figures tallied while the sign-ins stream to CSV (the PDF summarises them; no second pass). */
+export interface SignInTally {
+  total: number;
+  failed: number;
+  singleFactor: number;
+  risky: number;
+}
+
+export interface CsvsWritten {
+  files: CsvWritten[];
+  signIns: SignInTally;
+}
+
 /** Writes the pack's CSVs to `dir` (which must exist). `frameworks` limits the control files. */
-export async function writeCsvs(dir: string, reader: SnapshotReader, run: CheckRun, frameworks?: readonly string[]): Promise<CsvWritten[]> {
+export async function writeCsvs(dir: string, reader: SnapshotReader, run: CheckRun, frameworks?: readonly string[]): Promise<CsvsWritten> {
   const out: CsvWritten[] = [];
   const put = async <T>(table: CsvTable<T>, rows: Iterable<T> | AsyncIterable<T>): Promise<void> => {
     out.push({ file: table.file, title: table.title, rows: await writeCsvTable(join(dir, table.file), table, rows) });
@@ -27,7 +41,8 @@ export async function writeCsvs(dir: string, reader: SnapshotReader, run: CheckR
   await put(USERS_TABLE, reader.users());
   await put(MFA_TABLE, reader.mfaRegistrations());
   await put(CA_TABLE, reader.conditionalAccessPolicies());
-  await put(SIGN_INS_TABLE, reader.signIns());
+  const signIns: SignInTally = { total: 0, failed: 0, singleFactor: 0, risky: 0 };
+  await put(SIGN_INS_TABLE, tally(reader.signIns(), signIns));
   await put(MEMBERSHIPS_TABLE, memberships(reader));
   const assignments = reader.appAssignments();
   await put(APPS_TABLE, enterpriseApps(reader, assignments));
@@ -38,7 +53,17 @@ export async function writeCsvs(dir: string, reader: SnapshotReader, run: CheckR
   await put(COVERAGE_TABLE, reader.coverage());
   await put(EXCEPTIONS_TABLE, run.exceptions ?? []);
   await put(PASSTHROUGH_TABLE, run.passthrough ?? []);
-  return out;
+  return { files: out, signIns };
+}
+
+function* tally(rows: Iterable<SignInRow>, t: SignInTally): Generator<SignInRow> {
+  for (const s of rows) {
+    t.total++;
+    if (s.errorCode !== 0) t.failed++;
+    if (s.authenticationRequirement === 'singleFactorAuthentication') t.singleFactor++;
+    if (s.riskLevelDuringSignIn && !['none', 'hidden', 'unknownFutureValue'].includes(s.riskLevelDuringSignIn)) t.risky++;
+    yield s;
+  }
 }
 
 /** Controls grouped by framework, frameworks in first-seen order, filtered when a list is given. */

@@ -4,6 +4,7 @@
  * (manifest.json.p7s) and the PDF (adbe.pkcs7.detached), so one verifier checks both.
  */
 import forge from 'node-forge';
+import { fastSigningKey } from './node-rsa.js';
 import type { SignerIdentity } from './signer-identity.js';
 
 /** Signs `content` and returns the detached CMS signature as DER bytes. */
@@ -13,7 +14,7 @@ export function signDetached(content: Buffer, identity: SignerIdentity, signingT
   p7.addCertificate(identity.certificate);
   for (const c of identity.chain) p7.addCertificate(c);
   p7.addSigner({
-    key: identity.privateKey,
+    key: fastSigningKey(identity.privateKey),
     certificate: identity.certificate,
     digestAlgorithm: forge.pki.oids.sha256,
     authenticatedAttributes: [

@@ -5,6 +5,7 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
+import { fastSigningKey } from './node-rsa.js';
 import type { SignerIdentity } from './signer-identity.js';
 
 export interface SelfSignedOptions {
@@ -45,6 +46,6 @@ export function generateSelfSigned(options: SelfSignedOptions): SignerIdentity {
     { name: 'extKeyUsage', emailProtection: true, codeSigning: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(privateKey, forge.md.sha256.create());
+  cert.sign(fastSigningKey(privateKey), forge.md.sha256.create());
   return { certificate: cert, privateKey, chain: [], selfSigned: true };
 }
