@@ -5,6 +5,7 @@
  */
 import type { DatasetId } from '../../shared/datasets.js';
 import type { CheckResult } from '../../shared/results.js';
+import type { TerminationRecord } from '../checks/types.js';
 import { diffApplications, diffCredentials } from './apps-diff.js';
 import { diffLeavers, diffReEnabled } from './accounts-diff.js';
 import { diffConditionalAccess } from './ca-diff.js';
@@ -14,7 +15,6 @@ import { Names } from './names.js';
 import { diffResults } from './results-diff.js';
 import { diffRoles } from './roles-diff.js';
 import type { SnapshotView } from './snapshot-view.js';
-import type { Leaver } from './terminations.js';
 
 /** One side of the comparison: the snapshot and, when it has them, its stored check results. */
 export interface DiffInput {
@@ -25,7 +25,7 @@ export interface DiffInput {
 
 export interface DiffOptions {
   /** HR terminations list; without it the leavers section is skipped. */
-  leavers?: readonly Leaver[];
+  leavers?: readonly TerminationRecord[];
 }
 
 function side(input: DiffInput): DiffSide {

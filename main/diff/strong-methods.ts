@@ -1,23 +1,12 @@
 /**
- * Which registered methods count as a strong second factor (issue 4's definition): Authenticator,
- * FIDO2 / passkeys, phone, Windows Hello, software or hardware OATH, platform credentials.
- * Email, password, security questions, app passwords and a temporary access pass do not.
+ * Which registered methods count as a strong second factor, for MFA regressions, review evidence
+ * and sample evidence: the checks' own definition (main/checks/mfa-methods.ts), so a regression
+ * reported by the diff is exactly a user the MFA check would now fail.
  */
 import type { RegisteredMethod } from '../../shared/snapshot.js';
-
-const STRONG = new Set<string>([
-  'microsoftAuthenticatorPush', 'microsoftAuthenticatorPasswordless', 'softwareOneTimePasscode',
-  'hardwareOneTimePasscode', 'fido2SecurityKey', 'passKeyDeviceBound', 'passKeyDeviceBoundAuthenticator',
-  'passKeyDeviceBoundWindowsHello', 'windowsHelloForBusiness', 'macOsSecureEnclaveKey', 'platformCredential',
-  'mobilePhone', 'alternateMobilePhone', 'officePhone', 'sms', 'voiceMobile', 'voiceAlternateMobile', 'voiceOffice',
-]);
-
-/** True for a method that counts as MFA. */
-export function isStrongMethod(m: RegisteredMethod): boolean {
-  return STRONG.has(m);
-}
+import { methodsIn, STRONG_METHODS } from '../checks/mfa-methods.js';
 
 /** The strong methods among a user's registered ones, sorted. */
 export function strongMethods(methods: readonly RegisteredMethod[]): string[] {
-  return methods.filter(isStrongMethod).sort();
+  return methodsIn(methods, STRONG_METHODS);
 }

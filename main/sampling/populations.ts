@@ -7,7 +7,8 @@ import type { Evidence } from '../../shared/results.js';
 import type { RoleAssignmentRow, UserRow } from '../../shared/snapshot.js';
 import type { SnapshotView } from '../diff/snapshot-view.js';
 import { strongMethods } from '../diff/strong-methods.js';
-import { leaverKey, matchLeavers, type Leaver } from '../diff/terminations.js';
+import { matchLeavers, type LeaverMatch } from '../checks/leaver-match.js';
+import type { TerminationRecord } from '../checks/types.js';
 
 export interface Population {
   name: string;
@@ -40,6 +41,28 @@ export function isPopulationName(s: string): s is PopulationName {
   return Object.hasOwn(POPULATIONS, s);
 }
 
+/** A leaver's id: the account's object id, or "csv-line:N" for a row that matched no account (or several). */
+function leaverId(m: LeaverMatch): string {
+  return m.kind === 'live' ? m.user.id : m.kind === 'deleted' ? m.deleted.id : `csv-line:${m.record.line}`;
+}
+
+function leaverName(m: LeaverMatch): string {
+  if (m.kind === 'live') return m.user.userPrincipalName;
+  if (m.kind === 'deleted') return m.deleted.userPrincipalName;
+  return m.record.userPrincipalName ?? m.record.mail ?? m.record.employeeId ?? `line ${m.record.line}`;
+}
+
+function leaverEvidence(m: LeaverMatch): Evidence {
+  const records = m.kind === 'live' || m.kind === 'deleted' ? m.records : [m.record];
+  return {
+    csvLines: records.map((r) => r.line).join(';'), terminationDate: m.kind === 'live' || m.kind === 'deleted' ? m.terminationDate : m.record.terminationDate,
+    match: m.kind === 'live' ? 'account' : m.kind === 'deleted' ? 'deleted account' : m.kind === 'ambiguous' ? `ambiguous: ${m.candidates.join(';')}` : 'no account found',
+    accountEnabled: m.kind === 'live' ? m.user.accountEnabled : null,
+    lastSignInDateTime: m.kind === 'live' ? m.user.lastSignInDateTime : null,
+    deletedDateTime: m.kind === 'deleted' ? m.deleted.deletedDateTime : null,
+  };
+}
+
 /** A population over rows already in memory. */
 function fromRows<T>(name: PopulationName, rows: T[], id: (r: T) => string, label: (r: T) => string, evidence: (r: T) => Evidence): Population {
   const byId = new Map(rows.map((r) => [id(r), r]));
@@ -50,7 +73,7 @@ function fromRows<T>(name: PopulationName, rows: T[], id: (r: T) => string, labe
 }
 
 /** Builds the named population from a snapshot. `leavers` is required for the leavers population. */
-export function population(view: SnapshotView, name: PopulationName, leavers?: readonly Leaver[]): Population {
+export function population(view: SnapshotView, name: PopulationName, leavers?: readonly TerminationRecord[]): Population {
   const users = view.users();
   const userById = new Map(users.map((u) => [u.id, u]));
   const mfa = new Map(view.mfaRegistrations().map((r) => [r.userId, r.methods]));
@@ -84,13 +107,7 @@ export function population(view: SnapshotView, name: PopulationName, leavers?: r
     case 'role-assignments': return assignmentPop(name, () => true);
     case 'leavers': {
       if (!leavers) throw new RangeError('the leavers population needs a terminations list');
-      const matches = matchLeavers(leavers, users, view.deletedUsers());
-      return fromRows(name, matches, leaverKey, (m) => m.user?.userPrincipalName ?? m.deleted?.userPrincipalName ?? leaverKey(m).slice(4), (m) => ({
-        csvLine: m.leaver.line, terminationDate: m.leaver.terminationDate, csvUpn: m.leaver.upn, csvMail: m.leaver.mail, csvEmployeeId: m.leaver.employeeId,
-        match: m.user ? 'account' : m.deleted ? 'deleted account' : 'no account found',
-        accountEnabled: m.user?.accountEnabled ?? null, lastSignInDateTime: m.user?.lastSignInDateTime ?? null,
-        deletedDateTime: m.deleted?.deletedDateTime ?? null,
-      }));
+      return fromRows(name, matchLeavers(leavers, users, view.deletedUsers()), leaverId, leaverName, leaverEvidence);
     }
     case 'applications': return fromRows(name, view.applications(), (a) => a.id, (a) => a.displayName, (a) => ({
       appId: a.appId, signInAudience: a.signInAudience, createdDateTime: a.createdDateTime, owners: a.ownerIds.map(principal).join(';') }));

@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 import type { Evidence } from '../../shared/results.js';
 import type { SnapshotView } from '../diff/snapshot-view.js';
-import type { Leaver } from '../diff/terminations.js';
+import type { TerminationRecord } from '../checks/types.js';
 import { drawSample, type DrawnId } from './draw-sample.js';
 import { population, type PopulationName } from './populations.js';
 
@@ -34,7 +34,7 @@ export function newSeed(): string {
 }
 
 /** Draws `size` items of population `name` from a snapshot. */
-export function sampleSnapshot(view: SnapshotView, name: PopulationName, size: number, seed: string, leavers?: readonly Leaver[]): SnapshotSample {
+export function sampleSnapshot(view: SnapshotView, name: PopulationName, size: number, seed: string, leavers?: readonly TerminationRecord[]): SnapshotSample {
   const pop = population(view, name, leavers);
   const draw = drawSample(pop.ids, size, seed);
   const described = pop.describe(draw.picks.map((p) => p.id));

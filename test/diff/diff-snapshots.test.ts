@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../main/diff/diff-snapshots.js';
 import { TenantMismatchError } from '../../main/diff/diff-types.js';
 import { formatDiff } from '../../main/diff/format-diff.js';
-import { parseTerminations } from '../../main/diff/terminations.js';
+import { parseTerminationsCsv as parseTerminations } from '../../main/checks/terminations-csv.js';
 import type { CheckResult } from '../../shared/results.js';
 import { assignment, group, memoryView, mfa, policy, roleDef, sp, user, type ViewData } from './memory-view.js';
 

@@ -4,7 +4,7 @@ import { generateTenant, type GeneratedTenant } from '../../main/demo/generator/
 import { mutateTenant, type TenantChange } from '../../main/demo/generator-mutations.js';
 import { diffSnapshots } from '../../main/diff/diff-snapshots.js';
 import { strongMethods } from '../../main/diff/strong-methods.js';
-import { parseTerminations } from '../../main/diff/terminations.js';
+import { parseTerminationsCsv as parseTerminations } from '../../main/checks/terminations-csv.js';
 import { openSnapshot } from '../../main/store/index.js';
 import { memoryView, type ViewData } from './memory-view.js';
 import { tempDir, writeSnapshot } from './sqlite-snapshot.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseTerminations } from '../../main/diff/terminations.js';
+import { parseTerminationsCsv as parseTerminations } from '../../main/checks/terminations-csv.js';
 import { sampleSnapshot } from '../../main/sampling/sample-snapshot.js';
 import { openSnapshot } from '../../main/store/index.js';
 import type { SignInRow } from '../../shared/snapshot.js';
@@ -56,6 +56,6 @@ describe('sampleSnapshot', () => {
     const byName = new Map(l.items.map((i) => [i.name, i.evidence]));
     expect(byName.get('user5@contoso.com')).toMatchObject({ match: 'account', accountEnabled: false, terminationDate: '2026-04-01' });
     expect(byName.get('user7@contoso.com')).toMatchObject({ accountEnabled: true });
-    expect(byName.get('E999')).toMatchObject({ match: 'no account found', csvLine: 4 });
+    expect(byName.get('E999')).toMatchObject({ match: 'no account found', csvLines: '4' });
   });
 });

@@ -6,9 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { diffSnapshots } from '../../diff/diff-snapshots.js';
 import { TenantMismatchError } from '../../diff/diff-types.js';
 import { formatDiff } from '../../diff/format-diff.js';
-import { CsvSyntaxError } from '../../reviews/csv-parse.js';
+import { parseTerminationsCsv, TerminationsCsvError } from '../../checks/terminations-csv.js';
+import type { TerminationRecord } from '../../checks/types.js';
 import { storedResults } from '../../diff/stored-results.js';
-import { parseTerminations, TerminationsError, type Leaver } from '../../diff/terminations.js';
 import { openSnapshot, SnapshotOpenError, type SqliteSnapshotReader } from '../../store/index.js';
 import { intFlag, parseArgs, stringFlag } from '../args.js';
 import { CliError, EXIT } from '../cli-error.js';
@@ -34,7 +34,7 @@ export function openForCli(path: string): SqliteSnapshotReader {
 }
 
 /** Reads and parses a terminations CSV, with the CLI's error on a bad file. */
-export function readTerminations(path: string): Leaver[] {
+export function readTerminations(path: string): TerminationRecord[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -42,9 +42,9 @@ export function readTerminations(path: string): Leaver[] {
     throw new CliError(`cannot read the terminations file ${path}`, EXIT.badInput);
   }
   try {
-    return parseTerminations(text);
+    return parseTerminationsCsv(text);
   } catch (err) {
-    if (err instanceof TerminationsError || err instanceof CsvSyntaxError) throw new CliError(`${path}: ${err.message}`, EXIT.badInput);
+    if (err instanceof TerminationsCsvError) throw new CliError(`${path}: ${err.message}`, EXIT.badInput);
     throw err;
   }
 }
