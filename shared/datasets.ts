@@ -76,7 +76,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     purpose: 'Every user: name, mail, department, job title, status, created date, on-premises sync.',
     permissions: ['User.Read.All', 'Directory.Read.All'],
     licence: 'free',
-    endpoints: ['/users'],
+    endpoints: ['/users', '/users/{id}/manager'],
     bucket: 'identity',
   },
   {
@@ -135,7 +135,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     purpose: 'Security and Microsoft 365 groups with their transitive members.',
     permissions: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All'],
     licence: 'free',
-    endpoints: ['/groups', '/groups/{id}/transitiveMembers'],
+    endpoints: ['/groups', '/groups/{id}/members', '/groups/{id}/transitiveMembers'],
     bucket: 'identity',
   },
   {
@@ -144,7 +144,11 @@ export const DATASETS: readonly DatasetSpec[] = [
     purpose: 'Role definitions and active (permanent or time-bound) role assignments.',
     permissions: ['RoleManagement.Read.Directory', 'Directory.Read.All'],
     licence: 'free',
-    endpoints: ['/roleManagement/directory/roleDefinitions', '/roleManagement/directory/roleAssignments'],
+    endpoints: [
+      '/roleManagement/directory/roleDefinitions',
+      '/roleManagement/directory/roleAssignments',
+      '/roleManagement/directory/roleAssignmentSchedules',
+    ],
     bucket: 'identity',
   },
   {
@@ -167,6 +171,7 @@ export const DATASETS: readonly DatasetSpec[] = [
       '/servicePrincipals/{id}/appRoleAssignedTo',
       '/servicePrincipals/{id}/appRoleAssignments',
       '/applications',
+      '/applications/{id}/owners',
     ],
     bucket: 'identity',
   },
@@ -176,7 +181,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     purpose: 'Registered and joined devices with compliance and management state.',
     permissions: ['Device.Read.All', 'Directory.Read.All'],
     licence: 'free',
-    endpoints: ['/devices'],
+    endpoints: ['/devices', '/devices/{id}/registeredOwners'],
     bucket: 'identity',
   },
   {
@@ -208,8 +213,13 @@ export const DATASETS: readonly DatasetSpec[] = [
   },
 ];
 
-/** The least-privileged read-only permission set that covers every dataset (first choice of each). */
-export const REQUIRED_PERMISSIONS: readonly string[] = [...new Set(DATASETS.map((d) => d.permissions[0]))].sort();
+/**
+ * The least-privileged read-only permission set that covers every dataset (first choice of each), plus
+ * UserAuthenticationMethod.Read.All: the per-user methods fallback when the registration report is refused.
+ */
+export const REQUIRED_PERMISSIONS: readonly string[] = [
+  ...new Set([...DATASETS.map((d) => d.permissions[0]), 'UserAuthenticationMethod.Read.All']),
+].sort();
 
 /** The seed's data-access statement: what we read and what we never touch. Shown in the app and the PDF. */
 export const DATA_ACCESS: readonly { dataType: string; access: 'Read' | 'No access' }[] = [
