@@ -4,7 +4,7 @@
  * collectors and checks compare their findings against it.
  */
 import { DAY_MS, isoSeconds } from './dates.js';
-import { mfaTraits } from './mfa-methods.js';
+import { TRAITS } from './mfa-methods.js';
 import { LEAVER_GRACE_DAYS, STALE_DAYS } from './plans.js';
 import { PRIVILEGED_ROLE_IDS, BUILT_IN_ROLES } from './roles.js';
 import { ALL_USERS_MFA_POLICY } from './conditional-access.js';
@@ -194,7 +194,7 @@ export function buildTruth(t: TruthInputs): GroundTruth {
   const users = new Map<string, UserTruth>();
   const counts = { users: 0, members: 0, guests: 0, serviceAccounts: 0, disabled: 0, deleted: 0, federated: 0, synced: 0, groups: t.groupCount, devices: t.devices.length, signIns: t.signInCount };
   for (const p of ctx.plans) {
-    const m = mfaTraits(p.mfa);
+    const m = TRAITS[p.mfa];
     const deleted = p.leaver === 'deleted';
     const li = p.lastInteractiveMs;
     const ln = p.lastNonInteractiveMs;

@@ -83,9 +83,20 @@ export function mfaTraits(profile: MfaProfile): MfaTraits {
   };
 }
 
-const TRAITS = Object.fromEntries(
+/** mfaTraits of every profile, computed once. */
+export const TRAITS = Object.fromEntries(
   (Object.keys(PROFILE_METHODS) as MfaProfile[]).map((p) => [p, mfaTraits(p)]),
-) as Record<MfaProfile, MfaTraits>;
+) as Readonly<Record<MfaProfile, MfaTraits>>;
+
+/** Registration-report values that depend only on the profile. */
+const REPORT = Object.fromEntries(
+  (Object.keys(PROFILE_METHODS) as MfaProfile[]).map((p) => {
+    const kinds = PROFILE_METHODS[p];
+    const preferred = kinds.includes('authenticator') ? 'push' : kinds.includes('softwareOath') ? 'oath'
+      : kinds.includes('mobile') ? 'sms' : kinds.includes('office') ? 'voiceOffice' : 'none';
+    return [p, { sspr: kinds.some((k) => k === 'email' || k === 'mobile' || k === 'authenticator'), preferred }];
+  }),
+) as Record<MfaProfile, { sspr: boolean; preferred: string }>;
 
 const methodId = (seed: number, i: number, k: number): string =>
   guidFrom(hash32(seed, i, k, 11), hash32(seed, i, k, 12), hash32(seed, i, k, 13), hash32(seed, i, k, 14));
@@ -187,21 +198,20 @@ export function buildMfa(ctx: GenContext, adminIds: ReadonlySet<string>): {
     authenticationMethods.set(p.id, methods);
 
     const t = TRAITS[p.mfa];
-    const preferred = kinds.includes('authenticator') ? 'push' : kinds.includes('softwareOath') ? 'oath'
-      : kinds.includes('mobile') ? 'sms' : kinds.includes('office') ? 'voiceOffice' : 'none';
+    const { sspr, preferred } = REPORT[p.mfa];
     userRegistrationDetails.push({
       id: p.id,
       userPrincipalName: p.upn,
       userDisplayName: p.displayName,
       isAdmin: adminIds.has(p.id),
-      isSsprRegistered: kinds.some((k) => k === 'email' || k === 'mobile' || k === 'authenticator'),
+      isSsprRegistered: sspr,
       isSsprEnabled: p.kind === 'member',
       isSsprCapable: p.kind === 'member' && kinds.length > 0,
       isMfaRegistered: t.mfaRegistered,
       isMfaCapable: t.mfaRegistered,
       isPasswordlessCapable: t.phishingResistant,
       lastUpdatedDateTime: updated,
-      methodsRegistered: t.methodsRegistered,
+      methodsRegistered: t.methodsRegistered.slice(),
       isSystemPreferredAuthenticationMethodEnabled: true,
       systemPreferredAuthenticationMethods: preferred === 'none' ? [] : [preferred],
       userPreferredMethodForSecondaryAuthentication: preferred === 'none' ? '' : preferred,

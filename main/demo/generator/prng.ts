@@ -2,18 +2,22 @@
  * Small seeded pseudo-random tools. The generator must give the same tenant for the same seed on every
  * machine, so nothing here touches Math.random or the clock.
  */
+import { guidText, hexText } from './flat-text.js';
 
-/** Mixes integers into one 32-bit hash (murmur3 finaliser style); used for stateless per-item draws. */
-export function hash32(...parts: number[]): number {
-  let h = 0x9e3779b9;
-  for (const p of parts) {
-    h = Math.imul(h ^ (p | 0), 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-  }
-  return h >>> 0;
+const mix = (h: number, p: number): number => {
+  let x = Math.imul(h ^ (p | 0), 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
+};
+
+/** Mixes up to five integers into one 32-bit hash (murmur3 finaliser style); for stateless per-item draws. */
+export function hash32(a: number, b = 0, c = 0, d = 0, e = 0): number {
+  return mix(mix(mix(mix(mix(0x9e3779b9, a), b), c), d), e) >>> 0;
 }
+
+/** Cumulative weight tables, computed once per weight record. */
+const tables = new WeakMap<object, { keys: string[]; cumulative: number[]; total: number }>();
 
 /** A sequential PRNG (sfc32) with the helpers the generator needs. */
 export class Rng {
@@ -68,15 +72,18 @@ export class Rng {
 
   /** One key of a weight table, drawn in proportion to its weight. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const keys = Object.keys(weights) as K[];
-    let total = 0;
-    for (const k of keys) total += weights[k];
-    let r = this.next() * total;
-    for (const k of keys) {
-      r -= weights[k];
-      if (r < 0) return k;
+    let table = tables.get(weights);
+    if (!table) {
+      const keys = Object.keys(weights);
+      let total = 0;
+      const cumulative = keys.map((k) => (total += (weights as Record<string, number>)[k]));
+      table = { keys, cumulative, total };
+      tables.set(weights, table);
     }
-    return keys[keys.length - 1];
+    const r = this.next() * table.total;
+    const c = table.cumulative;
+    for (let i = 0; i < c.length; i++) if (r < c[i]) return table.keys[i] as K;
+    return table.keys[c.length - 1] as K;
   }
 
   /** A random GUID-formatted string (version 4 layout). */
@@ -84,21 +91,13 @@ export class Rng {
     return guidFrom(this.u32(), this.u32(), this.u32(), this.u32());
   }
 
-  /** A hex string of `n` characters. */
+  /** A hex string of `n` characters (n <= 64). */
   hex(n: number): string {
-    let s = '';
-    while (s.length < n) s += this.u32().toString(16).padStart(8, '0');
-    return s.slice(0, n);
+    return hexText(n, () => this.u32());
   }
 }
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
-
 /** Formats four 32-bit words as a version-4 GUID. */
 export function guidFrom(w0: number, w1: number, w2: number, w3: number): string {
-  const a = hex8(w0);
-  const b = hex8(((w1 & 0xffff0fff) | 0x00004000) >>> 0);
-  const c = hex8(((w2 & 0x3fffffff) | 0x80000000) >>> 0);
-  const d = hex8(w3);
-  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+  return guidText(w0, (w1 & 0xffff0fff) | 0x00004000, (w2 & 0x3fffffff) | 0x80000000, w3);
 }

@@ -29,7 +29,7 @@ export function userObject(ctx: GenContext, p: UserPlan): GraphObject {
   const guest = p.kind === 'guest';
   const city = CITIES[p.usageLocation]?.[p.index % (CITIES[p.usageLocation]?.length ?? 1)];
   const onPrem = p.synced;
-  const sam = p.upn.split('@')[0].slice(0, 20);
+  const local = p.upn.slice(0, p.upn.indexOf('@'));
   return {
     id: p.id,
     businessPhones: p.kind === 'member' ? [`+1 425 555 ${String(1000 + (p.index % 9000)).padStart(4, '0')}`] : [],
@@ -52,13 +52,13 @@ export function userObject(ctx: GenContext, p: UserPlan): GraphObject {
     employeeId: p.employeeId,
     companyName: guest ? null : ctx.tenantName,
     usageLocation: p.usageLocation,
-    mailNickname: p.upn.split('@')[0].replace(/#EXT#$/, ''),
+    mailNickname: p.kind === 'guest' ? local.slice(0, -5) : local,
     passwordPolicies: p.passwordNeverExpires ? 'DisablePasswordExpiration' : null,
     lastPasswordChangeDateTime: isoSeconds(p.createdMs + (p.index % 60) * DAY_MS),
     onPremisesSyncEnabled: onPrem ? true : null,
-    onPremisesImmutableId: onPrem ? Buffer.from(p.id.replace(/-/g, '').slice(0, 16)).toString('base64') : null,
+    onPremisesImmutableId: onPrem ? Buffer.from(p.id.replace(/-/g, ''), 'hex').toString('base64') : null,
     onPremisesLastSyncDateTime: onPrem ? isoSeconds(ctx.nowMs - ((p.index % 30) + 5) * 60_000) : null,
-    onPremisesSamAccountName: onPrem ? sam : null,
+    onPremisesSamAccountName: onPrem ? local.slice(0, 20) : null,
     onPremisesUserPrincipalName: onPrem ? p.upn : null,
     onPremisesDomainName: onPrem ? `corp.${ctx.domain}` : null,
     onPremisesSecurityIdentifier: onPrem ? `S-1-5-21-1004336348-1177238915-682003330-${10000 + p.index}` : null,
