@@ -5,10 +5,10 @@
  *   2. every collected table in TABLES order: the line "table <name>", then one line per row, ordered
  *      by the table's primary key (binary collation), each row the JSON array of its columns in schema
  *      order followed by `raw`;
- *   3. the line "datasets", then per dataset (ordered by id) the JSON array [dataset, status, code, reason, rows];
+ *   3. the line "datasets", then per dataset (ordered by id) the JSON array [dataset, status, code, rows];
  *   4. the line "meta", then the JSON array of [key, value] for the keys in HASHED_META_KEYS (in that order).
  * Not covered: when and how the run happened (start/finish times, request counts, throttle waits,
- * snapshot id, Graph URL, who collected), the resume cursors, the contentHash itself and the results
+ * snapshot id, Graph URL, who collected; coverage reasons, which quote Graph's request ids), the resume cursors, the contentHash itself and the results
  * layer (`layer_*` tables): writing check results or exceptions never changes the hash, and two runs
  * that collected the same tenant data hash the same.
  */
@@ -41,7 +41,7 @@ export function computeContentHash(db: Database.Database): string {
   }
   hash.update('datasets\n');
   for (const row of db
-    .prepare('SELECT dataset, status, code, reason, rows FROM datasets ORDER BY dataset')
+    .prepare('SELECT dataset, status, code, rows FROM datasets ORDER BY dataset')
     .raw(true)
     .iterate()) {
     hash.update(`${JSON.stringify(row)}\n`);
