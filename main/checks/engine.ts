@@ -16,7 +16,10 @@ import { CHECKS } from './catalogue/index.js';
 import { CheckContext } from './context.js';
 import { tenantEntity } from './define-check.js';
 import { applyExceptions } from './exceptions.js';
-import { DEFAULT_GRACE_DAYS, DEFAULT_INACTIVE_DAYS, type Check, type CheckSettings } from './types.js';
+import { resolveSettings } from './engine-settings.js';
+import type { Check, CheckSettings } from './types.js';
+
+export { resolveSettings };
 
 /** What a run gives: the JSON contract of `entra-audit check --json`. */
 export interface CheckRun {
@@ -30,20 +33,6 @@ export interface RunOptions {
   frameworks?: readonly FrameworkId[];
   /** The checks to run (default: the whole catalogue). */
   checks?: readonly Check[];
-}
-
-/** Settings with defaults filled in; `now` defaults to when collection finished (then started). */
-export function resolveSettings(reader: SnapshotReader, partial: Partial<CheckSettings> = {}): CheckSettings {
-  const meta = reader.meta();
-  const now = partial.now ?? meta.collectionFinishedAt ?? meta.collectionStartedAt;
-  if (!now || Number.isNaN(Date.parse(now))) throw new Error('no evaluation time: the snapshot records no collection time and none was given');
-  return {
-    now,
-    inactiveDays: partial.inactiveDays ?? DEFAULT_INACTIVE_DAYS,
-    graceDays: partial.graceDays ?? DEFAULT_GRACE_DAYS,
-    terminations: partial.terminations,
-    exceptions: partial.exceptions ?? [],
-  };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -18,7 +18,7 @@ import { appScope, type AppScope } from './app-scope.js';
 import type { DirectoryIndex } from './directory-index.js';
 import { grantStrength, type GrantLevel, type GrantStrength } from './grant-strength.js';
 import { clientAppScope, narrowingConditions } from './narrowing.js';
-import { userScope, type EligibleRoles, type Match } from './user-scope.js';
+import { guestTypeOf, userScope, type EligibleRoles, type Match } from './user-scope.js';
 import { MODERN_CLIENT_APP_TYPES, SECURITY_DEFAULTS_ADMIN_ROLES, type ClientAppType } from './well-known.js';
 
 export type Requirement = 'mfa' | 'phishing-resistant';
@@ -89,6 +89,9 @@ function combine(a: Match, b: Match): Match {
 /** Evaluates conditional access for users; policies are prepared once, users are cheap. */
 export class ConditionalAccessEvaluator {
   private readonly prepared: Prepared[];
+  /** Users alike in everything policies look at share one answer per question (200k users, few policies). */
+  private readonly cache = new Map<string, MfaEvaluation>();
+  private readonly referenced: { users: Set<string>; groups: Set<string>; roles: Set<string> };
 
   constructor(readonly inputs: CaInputs, readonly directory: DirectoryIndex) {
     const strengths = new Map(inputs.authenticationStrengths.map((s) => [s.id, s]));
@@ -104,6 +107,29 @@ export class ConditionalAccessEvaluator {
         narrowing: narrowingConditions(policy, locationName),
         apps: new Map(),
       }));
+    const users = new Set<string>();
+    const groups = new Set<string>();
+    const roles = new Set<string>(SECURITY_DEFAULTS_ADMIN_ROLES);
+    for (const p of inputs.policies) {
+      const u = p.conditions?.users ?? {};
+      for (const id of [...(u.includeUsers ?? []), ...(u.excludeUsers ?? [])]) users.add(id);
+      for (const id of [...(u.includeGroups ?? []), ...(u.excludeGroups ?? [])]) groups.add(id);
+      for (const id of [...(u.includeRoles ?? []), ...(u.excludeRoles ?? [])]) roles.add(id);
+    }
+    this.referenced = { users, groups, roles };
+  }
+
+  /** What distinguishes a user for the policies: referenced groups, roles, the user's own id, guest type. */
+  private signature(user: UserRow): string {
+    const { users, groups, roles } = this.referenced;
+    const held = this.directory.rolesOf(user.id);
+    const pick = (set: ReadonlySet<string>, keep: Set<string>) => [...set].filter((x) => keep.has(x)).sort().join(',');
+    return [
+      users.has(user.id) ? user.id : '',
+      pick(this.directory.groupsOf(user.id), groups),
+      pick(held.active, roles), pick(held.eligible, roles), pick(held.scoped, roles),
+      guestTypeOf(user) ?? '',
+    ].join('|');
   }
 
   /** Every policy, in a stable order (display name, then id). */
@@ -163,6 +189,15 @@ export class ConditionalAccessEvaluator {
   /** Does conditional access (or security defaults) enforce the requirement for this user and app? */
   evaluate(query: MfaQuery): MfaEvaluation {
     const q = this.normalise(query);
+    const user = this.directory.user(q.userId);
+    if (!user) return this.evaluateUncached(q);
+    const key = `${this.signature(user)}#${q.appId}#${q.requirement}#${q.clientAppTypes.join(',')}#${q.eligibleRoles}`;
+    let hit = this.cache.get(key);
+    if (!hit) this.cache.set(key, (hit = this.evaluateUncached(q)));
+    return hit;
+  }
+
+  private evaluateUncached(q: Required<MfaQuery>): MfaEvaluation {
     const enforcedBy: PolicyRef[] = [];
     const conditionalBy: { policy: PolicyRef; reasons: string[] }[] = [];
     const excludedFrom: PolicyRef[] = [];
