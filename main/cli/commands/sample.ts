@@ -8,14 +8,17 @@ import { csvRecord } from '../../export/csv/csv-cell.js';
 import { BOM } from '../../export/csv/csv-writer.js';
 import { isPopulationName, POPULATIONS } from '../../sampling/populations.js';
 import { newSeed, sampleSnapshot, type SnapshotSample } from '../../sampling/sample-snapshot.js';
+import { SampleLayer } from '../../sampling/sample-store.js';
 import { intFlag, parseArgs, stringFlag } from '../args.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { openForCli, readTerminations } from './diff.js';
 
-const HELP = `usage: entra-audit sample <snapshot> --population <name> --size N [--seed S] [--terminations <hr.csv>] [--json <file>] [--csv <file>]
+const HELP = `usage: entra-audit sample <snapshot> --population <name> --size N [--seed S] [--terminations <hr.csv>] [--json <file>] [--csv <file>] [--record]
 
 Draws N items at random, reproducibly: the same snapshot, population, size and seed always give the
-same sample. Without --seed a random one is chosen and printed. Populations:
+same sample. Without --seed a random one is chosen and printed. --record keeps the sample in the
+snapshot (beside the collected data, which does not change) so the evidence pack includes it.
+Populations:
 ${Object.entries(POPULATIONS).map(([k, v]) => `  ${k.padEnd(24)} ${v}`).join('\n')}`;
 
 /** The sample as a CSV: draw order, position, id, name, then one column per evidence field. */
@@ -32,7 +35,7 @@ export async function run(args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const p = parseArgs(args, { population: { value: true }, size: { value: true }, seed: { value: true }, terminations: { value: true },
-    json: { value: true }, csv: { value: true } }, 1);
+    json: { value: true }, csv: { value: true }, record: { value: false } }, 1);
   const [path] = p.positionals;
   const name = stringFlag(p, 'population');
   const size = intFlag(p, 'size', 1, 1_000_000);
@@ -67,5 +70,13 @@ export async function run(args: string[]): Promise<number> {
   const csv = stringFlag(p, 'csv');
   if (csv) writeFileSync(csv, sampleCsv(s));
   if (json || csv) console.log(`\nwritten: ${[json, csv].filter(Boolean).join(', ')}`);
+  if (p.flags.record) {
+    const layer = SampleLayer.open(path);
+    try {
+      console.log(`recorded in the snapshot as sample ${layer.record(s)}`);
+    } finally {
+      layer.close();
+    }
+  }
   return EXIT.ok;
 }
