@@ -155,10 +155,10 @@ export class GraphHandler {
       // A single-valued navigation: present only when the user has a manager.
       const managerId = this.tenant.userManagers.get(id);
       const [manager] = managerId ? this.index.typed([managerId]) : [];
-      return manager ? { ...obj, manager: project(manager, sel) } : obj;
+      return manager ? { ...obj, manager: project(stripActivity(manager, false), sel) } : obj;
     }
     const ids = q.expand.property === 'owners' ? this.tenant.applicationOwners.get(id) : this.tenant.deviceOwners.get(id);
-    return { ...obj, [q.expand.property]: this.index.typed(ids ?? []).map((o) => project(o, sel)) };
+    return { ...obj, [q.expand.property]: this.index.typed(ids ?? []).map((o) => project(stripActivity(o, false), sel)) };
   }
 }
 

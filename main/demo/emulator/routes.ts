@@ -54,6 +54,11 @@ export interface RouteSpec {
   handler: (input: RouteInput) => RouteOutput;
 }
 
+/**
+ * Directory object lists (users, groups, service principals, applications, devices, members):
+ * concepts/paging.md "the GET /users endpoint returns a default of 100 results in a single page";
+ * $top above 999 is refused with "Invalid page size specified: '1000'. Must be between 1 and 999 inclusive."
+ */
 const DIRECTORY_PAGE: PageSize = { default: 100, max: 999 };
 
 const arraySource = (rows: readonly GraphObject[], q: ODataQuery): ListSource => {
@@ -168,7 +173,6 @@ export const ROUTES: RouteSpec[] = [
     handler: (i) => list(i.tenant.domains)(i),
   },
   {
-    // user-list.md: default page 100, $top 1 to 999.
     pattern: ['users'],
     context: () => 'users',
     bucket: 'identity',
@@ -242,7 +246,6 @@ export const ROUTES: RouteSpec[] = [
     handler: (i) => list(i.tenant.deletedUsers)(i),
   },
   {
-    // group-list.md: default page 100, $top 1 to 999.
     pattern: ['groups'],
     context: () => 'groups',
     bucket: 'identity',

@@ -168,6 +168,10 @@ describe('paging and OData', () => {
     expect(expanded.json.value[0].manager).toBeUndefined();
     expect(expanded.json.value[1].manager).toEqual({ '@odata.type': '#microsoft.graph.user', id: boss, displayName: 'User 0' });
     expect((await get(`/v1.0/users/${report}/manager?$select=id`)).json).toMatchObject({ id: boss });
+    // An expanded user never carries signInActivity unless it is selected at the top.
+    const whole = await get(`/v1.0/users/${report}?$expand=manager`);
+    expect(whole.json.manager.id).toBe(boss);
+    expect(whole.json.manager.signInActivity).toBeUndefined();
     expect((await get(`/v1.0/users/${boss}/manager`)).status).toBe(404);
     const devices = await get('/v1.0/devices?$select=id&$expand=registeredOwners($select=id)');
     expect(devices.json.value.map((d: { registeredOwners: unknown[] }) => d.registeredOwners.length)).toEqual([1, 0]);
