@@ -43,6 +43,14 @@ export function App() {
     document.getElementById('page-title')?.focus();
   }, [route]);
 
+  // A window reloaded with a snapshot already open (e.g. File → Open Snapshot) starts on its overview.
+  const [started, setStarted] = useState(false);
+  useEffect(() => {
+    if (started || !session.data) return;
+    setStarted(true);
+    if (session.data.snapshot) setRoute({ screen: 'overview' });
+  }, [session.data, started]);
+
   const state: SessionState | undefined = session.data;
   const available = (needs: 'none' | 'connection' | 'snapshot') =>
     needs === 'none' || (needs === 'connection' ? Boolean(state?.connection) : Boolean(state?.snapshot));

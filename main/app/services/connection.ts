@@ -109,7 +109,7 @@ export async function connectAppRegistration(input: ChannelParsed<'connectAppReg
   if (cred.kind === 'secret') {
     if (cred.remember) {
       if (!host.secrets) throw new ServiceError('not-available', 'remembering a secret needs the desktop app (encrypted OS storage)');
-      host.secrets.save(`client-secret:${input.tenant}:${input.clientId}`, cred.secret);
+      await host.secrets.save(`client-secret:${input.tenant}:${input.clientId}`, cred.secret);
     }
     tokens = createAppTokenProvider({ cloud, tenant: input.tenant, clientId: input.clientId, clientSecret: cred.secret });
   } else {

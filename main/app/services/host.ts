@@ -5,8 +5,8 @@
 
 /** Encrypted storage for secrets the user asks us to remember (Electron safeStorage in the app). */
 export interface SecretStore {
-  save(key: string, value: string): void;
-  load(key: string): string | null;
+  save(key: string, value: string): Promise<void>;
+  load(key: string): Promise<string | null>;
 }
 
 export interface Host {
