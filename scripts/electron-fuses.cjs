@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder loads hooks as CommonJS */
 // electron-builder afterPack hook: flips Electron's fuses on the packaged binary so it cannot be
 // turned into a plain Node runtime or debugged through CLI flags, and checks the asar's integrity.
 const path = require('node:path');
