@@ -10,6 +10,7 @@ const COMMANDS: Record<string, Command> = {
   collect: { summary: 'collect a tenant through Microsoft Graph into a snapshot', load: () => import('./commands/collect.js') },
   demo: { summary: 'collect a synthetic demo tenant into a snapshot', load: () => import('./commands/demo.js') },
   emulator: { summary: 'serve a synthetic tenant as Microsoft Graph on loopback', load: () => import('./commands/emulator.js') },
+  check: { summary: 'run the security checks on a snapshot; summary, JSON, exit code for pipelines', load: () => import('./commands/check.js') },
   diff: { summary: 'what changed between two snapshots of one tenant', load: () => import('./commands/diff.js') },
   review: { summary: 'access review campaigns: create a workbook, import decisions', load: () => import('./commands/review.js') },
   sample: { summary: 'a reproducible random sample for auditors, with evidence', load: () => import('./commands/sample.js') },

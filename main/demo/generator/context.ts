@@ -58,6 +58,8 @@ export interface UserPlan {
   mfa: MfaProfile;
   managerId: string | null;
   leaver: LeaverKind | null;
+  /** In deletedUsers instead of users (deleted leavers, and a few removed guests). */
+  deleted: boolean;
   terminationMs: number | null;
   /** No group, role or app assignment may be given to this user (clean leavers). */
   noAccess: boolean;

@@ -43,7 +43,7 @@ export function buildDevices(ctx: GenContext): {
   const facts: DeviceFact[] = [];
   const primaryDevice = new Int32Array(ctx.plans.length).fill(-1);
   for (const p of ctx.plans) {
-    if (p.kind !== 'member' || p.leaver === 'deleted') continue;
+    if (p.kind !== 'member' || p.deleted) continue;
     const n = rng.chance(0.2) ? 2 : rng.chance(0.9) ? 1 : 0;
     for (let k = 0; k < n; k++) {
       const os = rng.weighted(OS_WEIGHTS);

@@ -195,7 +195,7 @@ export function buildTruth(t: TruthInputs): GroundTruth {
   const counts = { users: 0, members: 0, guests: 0, serviceAccounts: 0, disabled: 0, deleted: 0, federated: 0, synced: 0, groups: t.groupCount, devices: t.devices.length, signIns: t.signInCount };
   for (const p of ctx.plans) {
     const m = TRAITS[p.mfa];
-    const deleted = p.leaver === 'deleted';
+    const deleted = p.deleted;
     const li = p.lastInteractiveMs;
     const ln = p.lastNonInteractiveMs;
     const last = li === null && ln === null ? null : Math.max(li ?? 0, ln ?? 0);
@@ -251,7 +251,7 @@ export function buildTruth(t: TruthInputs): GroundTruth {
       return { row, userPrincipalName: r.userPrincipalName, employeeId: r.employeeId, terminationDate: r.terminationDate, userId: null, kind: 'unmatched', offboardedCorrectly: false, keptAccess: { enabled: false, groups: [], roles: [], apps: [] }, signInAfterGrace: false };
     }
     const plan = leaverPlans.get(r.userId)!;
-    const deleted = plan.leaver === 'deleted';
+    const deleted = plan.deleted;
     const keptAccess = {
       enabled: plan.enabled && !deleted,
       groups: ctx.ledger.groups.get(plan.id) ?? [],

@@ -132,3 +132,26 @@ export function buildGroups(ctx: GenContext, tier0Ids: string[]): {
   }
   return { groups, groupMembers, wellKnown: { caExclusion, mfaPilot, tier0, guests, engineering, appAccess, departments } };
 }
+
+/**
+ * Groups whose members are not users: a device group (Intune targeting) and a group of
+ * service principals (automation identities). Built after devices and apps exist.
+ */
+export function buildNonUserGroups(ctx: GenContext, deviceIds: string[], servicePrincipalIds: string[]): {
+  groups: GraphObject[];
+  groupMembers: Map<string, string[]>;
+} {
+  const rng = new Rng(ctx.seed, 21);
+  const groups: GraphObject[] = [];
+  const groupMembers = new Map<string, string[]>();
+  const specs: [GroupSpec, string[]][] = [
+    [{ name: 'Windows Autopilot Devices', description: 'Corporate Windows devices for Intune policy targeting', kind: 'security' }, deviceIds],
+    [{ name: 'Automation Identities', description: 'Service principals used by automation', kind: 'security' }, servicePrincipalIds],
+  ];
+  for (const [spec, members] of specs) {
+    const g = groupObject(ctx, rng, spec);
+    groups.push(g);
+    groupMembers.set(g.id, members);
+  }
+  return { groups, groupMembers };
+}

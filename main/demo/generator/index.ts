@@ -9,7 +9,7 @@ import { buildApps } from './apps.js';
 import { buildConditionalAccess } from './conditional-access.js';
 import { buildDevices } from './devices.js';
 import { buildDomains, buildOrganization, buildSkus } from './directory.js';
-import { buildGroups } from './groups.js';
+import { buildGroups, buildNonUserGroups } from './groups.js';
 import { hrRows, toCsv } from './hr-csv.js';
 import { buildMfa } from './mfa-methods.js';
 import { buildPlans } from './plans.js';
@@ -94,13 +94,20 @@ export function generateTenant(opts: GenerateOptions): GeneratedTenant {
   const groupNames = new Map(g.groups.map((x) => [x.id, String(x.displayName)]));
   const apps = buildApps(ctx, g.wellKnown, groupNames);
   const dev = buildDevices(ctx);
+  const extra = buildNonUserGroups(
+    ctx,
+    dev.facts.filter((d) => d.os === 'Windows' && d.state !== 'unmanaged').slice(0, 500).map((d) => d.id),
+    apps.servicePrincipals.filter((sp) => sp.appOwnerOrganizationId === tenantId).slice(-3).map((sp) => sp.id),
+  );
+  const groups = [...g.groups, ...extra.groups];
+  const groupMembers = new Map([...g.groupMembers, ...extra.groupMembers]);
   const ca = buildConditionalAccess(ctx, breakGlassIds, g.wellKnown, apps.ssoApps);
   const globalAdminIds = roles.grants.filter((x) => x.roleName === 'Global Administrator' && x.kind !== 'eligible' && !breakGlassIds.includes(x.principalId)).map((x) => x.principalId);
   const sec = buildSecurity(ctx, globalAdminIds);
 
   const active: number[] = [];
   for (const p of plans) {
-    if (p.enabled && p.leaver !== 'deleted' && (p.activity === 'active' || p.activity === 'recentNew')) active.push(p.index);
+    if (p.enabled && !p.deleted && (p.activity === 'active' || p.activity === 'recentNew')) active.push(p.index);
   }
   const enabledPolicies = ca.conditionalAccessPolicies.filter((p) => p.state === 'enabled');
   const signIns = createSignInSource({
@@ -128,8 +135,8 @@ export function generateTenant(opts: GenerateOptions): GeneratedTenant {
     userManagers: managers,
     authenticationMethods: mfa.authenticationMethods,
     userRegistrationDetails: mfa.userRegistrationDetails,
-    groups: g.groups,
-    groupMembers: g.groupMembers,
+    groups,
+    groupMembers,
     roleDefinitions: roles.roleDefinitions,
     roleAssignments: roles.roleAssignments,
     roleAssignmentSchedules: roles.roleAssignmentSchedules,
@@ -168,7 +175,7 @@ export function generateTenant(opts: GenerateOptions): GeneratedTenant {
     salesforceGroupId: g.wellKnown.appAccess.Salesforce,
     devices: dev.facts,
     risk: sec.risk,
-    groupCount: g.groups.length,
+    groupCount: groups.length,
     signInCount: signIns.count(),
   });
   return { tenant, truth, terminationsCsv: toCsv(rows) };

@@ -184,7 +184,7 @@ export function buildMfa(ctx: GenContext, adminIds: ReadonlySet<string>): {
   const userRegistrationDetails: GraphObject[] = [];
   const updated = isoSeconds(ctx.nowMs - 3 * 3_600_000);
   for (const p of ctx.plans) {
-    if (p.leaver === 'deleted') continue;
+    if (p.deleted) continue;
     const kinds = PROFILE_METHODS[p.mfa];
     const methods: GraphObject[] = [
       {

@@ -186,6 +186,7 @@ export function buildPlans(rng: Rng, input: PlanInput): { plans: UserPlan[]; tag
       mfa,
       managerId: null,
       leaver: null,
+      deleted: false,
       terminationMs: null,
       noAccess: false,
       guestDomain,
@@ -193,6 +194,10 @@ export function buildPlans(rng: Rng, input: PlanInput): { plans: UserPlan[]; tag
     };
     setActivityDates(rng, plan, nowMs);
     if (kind === 'guest' && (activity === 'neverOld' || activity === 'neverRecent')) plan.guestPending = rng.chance(0.7);
+    if (kind === 'guest' && !tag && activity === 'staleBoth' && rng.chance(0.05)) {
+      plan.deleted = true; // a guest removed after the collaboration ended
+      plan.noAccess = true;
+    }
     if (dept >= 0 && kind === 'member') {
       const peers = deptMembers[dept];
       if (peers.length > 0) plan.managerId = peers[rng.int(Math.min(peers.length, 20))];
@@ -265,6 +270,7 @@ function assignLeavers(rng: Rng, plans: UserPlan[], firstOrdinary: number, nowMs
     p.createdMs = Math.min(p.createdMs, p.terminationMs - 200 * DAY_MS);
     p.enabled = kind === 'stillEnabled';
     p.noAccess = kind === 'deleted' || kind === 'disabledClean' || kind === 'disabledLate';
+    p.deleted = kind === 'deleted';
     p.activity = nowMs - (p.lastInteractiveMs ?? 0) > STALE_DAYS * DAY_MS ? 'staleBoth' : 'active';
   }
 }

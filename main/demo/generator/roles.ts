@@ -125,10 +125,13 @@ export function buildRoles(ctx: GenContext, tags: SpecialTag[], tier0GroupId: st
         give(p.id, 'user', ADMIN_ROTATION[adminSeen % ADMIN_ROTATION.length], adminSeen % 5 === 4 ? 'timeBound' : 'permanent');
         adminSeen++;
         break;
-      case 'eligibleAdmin':
-        give(p.id, 'user', ELIGIBLE_ROTATION[eligibleSeen % ELIGIBLE_ROTATION.length], 'eligible');
+      case 'eligibleAdmin': {
+        // Without P2 there is no PIM: the role is held permanently, and never Global Administrator (that count is an option).
+        const key = ELIGIBLE_ROTATION[eligibleSeen % ELIGIBLE_ROTATION.length];
+        give(p.id, 'user', !p2 && key === 'globalAdministrator' ? 'globalReader' : key, 'eligible');
         eligibleSeen++;
         break;
+      }
       case 'tier0':
         tier0.push(p);
         break;

@@ -39,7 +39,7 @@ export function buildSecurity(ctx: GenContext, globalAdminIds: string[]): {
   risk: RiskFact[];
 } {
   const rng = new Rng(ctx.seed, 70);
-  const candidates = ctx.plans.filter((p) => p.kind === 'member' && p.leaver !== 'deleted' && p.enabled);
+  const candidates = ctx.plans.filter((p) => p.kind === 'member' && !p.deleted && p.enabled);
   const wanted = Math.min(candidates.length, Math.max(6, Math.round(ctx.plans.length * 0.005)));
   const chosen = new Map<string, UserPlan>();
   // One global admin (not break-glass) is at high risk: the case an auditor must not miss.

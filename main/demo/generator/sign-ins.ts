@@ -110,7 +110,10 @@ export function createSignInSource(inp: SignInInputs): SignInSource {
     const h = (n: number): number => hash32(seed, k, i, n);
     const r = (n: number): number => h(n) / 4294967296;
     const ticks = timeOf(k, i);
-    const plan = ctx.plans[activeIdx[h(2) % activeIdx.length]];
+    // An account cannot sign in before it was created: move on to the next active account.
+    let pick = h(2) % activeIdx.length;
+    for (let tries = 0; tries < 8 && ctx.plans[activeIdx[pick]].createdMs * TICKS_PER_MS > ticks; tries++) pick = (pick + 1) % activeIdx.length;
+    const plan = ctx.plans[activeIdx[pick]];
     const spray = r(3) < 0.004;
     const dev = inp.primaryDevice[plan.index] >= 0 ? inp.devices[inp.primaryDevice[plan.index]] : null;
     const legacy = r(4) < 0.03;

@@ -72,11 +72,11 @@ export function buildUsers(ctx: GenContext): { users: GraphObject[]; deletedUser
   const deletedUsers: GraphObject[] = [];
   const managers = new Map<string, string>();
   const deletedIds = new Set<string>();
-  for (const p of ctx.plans) if (p.leaver === 'deleted') deletedIds.add(p.id);
+  for (const p of ctx.plans) if (p.deleted) deletedIds.add(p.id);
   for (const p of ctx.plans) {
     const u = userObject(ctx, p);
-    if (p.leaver === 'deleted') {
-      const deletedMs = (p.terminationMs ?? ctx.nowMs) + (p.index % 3) * DAY_MS;
+    if (p.deleted) {
+      const deletedMs = p.terminationMs !== null ? p.terminationMs + (p.index % 3) * DAY_MS : ctx.nowMs - ((p.index % 25) + 1) * DAY_MS;
       // Graph prefixes a deleted user's UPN with its id (without dashes).
       deletedUsers.push({
         ...u,
