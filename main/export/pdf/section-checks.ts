@@ -33,18 +33,17 @@ export function checksSection(flow: Flow, r: ReportInput): void {
         ['Check id / severity', `${c.id}  ·  ${c.severity}  ·  applies to each ${c.appliesTo}`],
         ['Status', c.status + (c.notAssessedReason ? `: ${c.notAssessedReason}` : '')],
         ['Counts', `fail ${c.counts.fail} · pass ${c.counts.pass} · exception ${c.counts.exception} · external ${c.counts.external} · not applicable ${c.counts['not-applicable']} · not assessed ${c.counts['not-assessed']}`],
-        ['References', c.references.join(', ') || '-'],
-        ['Controls', c.controls.join(', ') || '-'],
       ],
       120,
       8.5,
     );
+    flow.para(`References: ${c.references.join(', ') || '-'}.  Controls: ${c.controls.join(', ') || '-'}.`, { size: 8, color: COLORS.muted });
     flow.para(c.description, { size: 8.5 });
     if (c.status === 'fail') flow.para(`Remediation: ${c.remediation}`, { size: 8.5, color: COLORS.muted });
     const failing = shown.get(c.id) ?? [];
     if (failing.length) {
       flow.table(
-        columns([['Failing entity', 3], ['Object id', 2.6], ['Reason', 4.4]]),
+        columns([['Failing entity', 3], ['Object id', 3.1], ['Reason', 3.9]]),
         failing.map((f) => [f.entityName, f.entityId, f.reason]),
         7.5,
       );

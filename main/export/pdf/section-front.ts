@@ -38,7 +38,7 @@ export function coverSection(flow: Flow, r: ReportInput): void {
     ['Tool', `Entra Audit Desktop ${r.toolVersion} (snapshot written by ${m.appVersion}, schema ${m.schemaVersion})`],
     ['Report created', r.now.toISOString()],
     ['Signed by', `${r.signer.subject}${r.signer.selfSigned ? ' (self-signed)' : ''}`],
-    ['Signer SHA-256', r.signer.fingerprint.toUpperCase().match(/.{1,32}/g)!.join(' ')],
+    ...(r.signer.fingerprint.toUpperCase().match(/.{1,32}/g)!.map((part, i): [string, string] => [i === 0 ? 'Signer SHA-256' : '', part.match(/../g)!.join(':')])),
   ]);
   flow.space(6);
   flow.para('Permissions granted to the collecting application (all read-only):', { bold: true, size: 9.5 });
@@ -62,7 +62,7 @@ export function coverageSection(flow: Flow, r: ReportInput): void {
         : ' Every check had the data it needs.'),
   );
   flow.table(
-    columns([['Dataset', 3], ['Status', 1.6, { status: true }], ['Rows', 1.1], ['Requests', 1.1], ['Why not complete', 5]]),
+    columns([['Dataset', 3], ['Status', 1.6, { status: true }], ['Rows', 1.1], ['Requests', 1.4], ['Why not complete', 5]]),
     r.coverage.map((c) => [titleOf(c.dataset), c.status, String(c.rows), String(c.requests), c.reason ?? (c.code ?? '')]),
   );
 }
@@ -95,7 +95,7 @@ export function summarySection(flow: Flow, r: ReportInput): void {
   if (!failing.length) flow.para('No check failed.');
   else {
     flow.table(
-      columns([['Severity', 1.2], ['Check', 5], ['Failing', 1], ['Passing', 1], ['Exceptions', 1.2]]),
+      columns([['Severity', 1.2, { status: true }], ['Check', 5], ['Failing', 1], ['Passing', 1], ['Exceptions', 1.2]]),
       failing.map((c) => [c.severity, c.title, String(c.counts.fail), String(c.counts.pass), String(c.counts.exception)]),
     );
   }
