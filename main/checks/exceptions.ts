@@ -26,7 +26,7 @@ const exceptionSchema = z.object({
   expiresAt: isoDate,
 });
 
-const fileSchema = z.union([z.array(exceptionSchema), z.object({ exceptions: z.array(exceptionSchema) })]);
+const listSchema = z.array(exceptionSchema);
 
 /** A bad exceptions file; the message names the entry and field. */
 export class ExceptionsFileError extends Error {}
@@ -47,14 +47,16 @@ export function parseExceptions(text: string, knownCheckIds: readonly string[]):
   } catch (err) {
     throw new ExceptionsFileError(`not valid JSON: ${(err as Error).message}`);
   }
-  const parsed = fileSchema.safeParse(json);
+  const raw = Array.isArray(json) ? json : json && typeof json === 'object' && 'exceptions' in json ? (json as { exceptions: unknown }).exceptions : undefined;
+  if (!Array.isArray(raw)) throw new ExceptionsFileError('expected a list of exceptions, or an object {"exceptions": [...]}');
+  const parsed = listSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = issue.path.filter((p) => p !== 'exceptions');
-    const where = path.length ? `exception ${Number(path[0]) + 1}${path.length > 1 ? `, field "${String(path[1])}"` : ''}` : 'file';
-    throw new ExceptionsFileError(`${where}: ${issue.message}`);
+    const [index, field] = issue.path;
+    const where = index === undefined ? 'file' : `exception ${Number(index) + 1}${field !== undefined ? `, field "${String(field)}"` : ''}`;
+    throw new ExceptionsFileError(`${where}: ${field !== undefined && issue.code === 'invalid_type' ? 'missing or not a string' : issue.message}`);
   }
-  const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.exceptions;
+  const list = parsed.data;
   const seen = new Set<string>();
   list.forEach((e, i) => {
     if (seen.has(e.id)) throw new ExceptionsFileError(`exception ${i + 1}: id "${e.id}" is used twice`);
