@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSnapshot } from '../../main/store/snapshot-reader.js';
 import { resumeSnapshot } from '../../main/store/snapshot-writer.js';
-import { collectInto, readerFor, serveTenant, tempDir, type Served } from './harness.js';
+import { collectInto, readerFor, serveTenant, tempDir, TIME_SCALE, type Served } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DAYS = 14;
@@ -111,6 +111,9 @@ describe('resuming an interrupted collection', () => {
       String(DAYS),
       '--sign-ins-until',
       served.generated.tenant.now,
+      // Paced slower than the emulator allows, so the run is still going when it is killed.
+      '--time-scale',
+      String(TIME_SCALE / 10),
     ];
     const env = { EAD_TEST_TOKEN: token };
     // Kill once a few datasets have finished (so pages are committed) but before the run ends.

@@ -48,6 +48,8 @@ options:
   --sign-ins-until <ISO time>   end of the sign-in window (default: now)
   --graph-url <url>             another Graph endpoint (e.g. the emulator)
   --ca-cert <pem-file>          trust this CA for --graph-url (NODE_EXTRA_CA_CERTS works too)
+  --time-scale <X>              with the emulator only: its Graph clock runs X times faster, so pace
+                                requests and Retry-After waits X times faster too (default 1)
   --help                        this text
 
 exit codes: 0 everything the permissions and licence allow was collected; 2 usage; 3 bad input;
@@ -67,6 +69,7 @@ const SPEC = {
   'access-token-env': { value: true },
   'graph-url': { value: true },
   'ca-cert': { value: true },
+  'time-scale': { value: true },
   help: { value: false },
 } as const;
 
@@ -170,6 +173,10 @@ export async function run(args: string[]): Promise<number> {
   const caPath = stringFlag(p, 'ca-cert');
   const caCertPem = caPath ? readFile(caPath, 'CA certificate') : undefined;
   const graphUrl = stringFlag(p, 'graph-url');
+  const timeScale = Number(stringFlag(p, 'time-scale') ?? '1');
+  if (!(timeScale > 0)) throw new CliError('--time-scale must be a number greater than 0', EXIT.usage);
+  if (timeScale !== 1 && !graphUrl)
+    throw new CliError('--time-scale is for the emulator: use it with --graph-url', EXIT.usage);
 
   const { provider, mode } = signIn(p, cloud, caCertPem);
   const explainContext = {
