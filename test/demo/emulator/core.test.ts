@@ -189,3 +189,16 @@ describe('paging and OData', () => {
     expect(r.headers['x-ms-resource-unit']).toBe('1');
   });
 });
+
+describe('access log bound', () => {
+  it('keeps the newest entries up to accessLogLimit', async () => {
+    const small = await startEmulator({ tenant: fixtureTenant(10), throttling: false, accessLogLimit: 3 });
+    try {
+      const t = small.issueToken();
+      for (const p of ['organization', 'domains', 'groups', 'devices', 'applications']) await call(small.caCertPem, `${small.url}/v1.0/${p}`, { token: t });
+      expect(small.accessLog.map((e) => e.path)).toEqual(['/v1.0/groups', '/v1.0/devices', '/v1.0/applications']);
+    } finally {
+      await small.close();
+    }
+  });
+});
