@@ -1,7 +1,13 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, appliedVersions, assertMigrationOrder, migrate, SCHEMA_VERSION } from '../../main/store/migrate.js';
+import {
+  APPLICATION_ID,
+  appliedVersions,
+  assertMigrationOrder,
+  migrate,
+  SCHEMA_VERSION,
+} from '../../main/store/migrate.js';
 import { MIGRATIONS } from '../../main/store/migrations/index.js';
 import { SnapshotOpenError } from '../../main/store/open-error.js';
 import { sqlType, TABLES } from '../../main/store/tables.js';
@@ -31,7 +37,10 @@ describe('migrations', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     for (const t of TABLES) {
       const info = db.prepare(`PRAGMA table_info(${t.name})`).all() as { name: string; type: string }[];
-      expect(info.map((c) => [c.name, c.type])).toEqual([...t.columns.map(([c, k]) => [c, sqlType(k)]), ['raw', 'TEXT']]);
+      expect(info.map((c) => [c.name, c.type])).toEqual([
+        ...t.columns.map(([c, k]) => [c, sqlType(k)]),
+        ['raw', 'TEXT'],
+      ]);
     }
     db.close();
   });
@@ -43,7 +52,7 @@ describe('migrations', () => {
     migrate(db, 's', next);
     migrate(db, 's', next);
     expect(appliedVersions(db)).toEqual([1, 2]);
-    expect(db.prepare("SELECT name FROM schema_migrations WHERE version = 2").pluck().get()).toBe('add-notes');
+    expect(db.prepare('SELECT name FROM schema_migrations WHERE version = 2').pluck().get()).toBe('add-notes');
     db.close();
   });
 
@@ -59,7 +68,11 @@ describe('migrations', () => {
     }
     expect(err).toBeInstanceOf(SnapshotOpenError);
     expect((err as SnapshotOpenError).kind).toBe('newer-schema');
-    const withGap = [...MIGRATIONS, { version: 2, name: 'a', sql: 'SELECT 1' }, { version: 3, name: 'b', sql: 'SELECT 1' }];
+    const withGap = [
+      ...MIGRATIONS,
+      { version: 2, name: 'a', sql: 'SELECT 1' },
+      { version: 3, name: 'b', sql: 'SELECT 1' },
+    ];
     expect(() => migrate(db, 's', withGap)).toThrow(/out of order/);
     db.close();
   });

@@ -84,6 +84,10 @@ describe('openSnapshot errors', () => {
     const db = new Database(copy);
     db.prepare("INSERT INTO schema_migrations (version, name, appliedAt) VALUES (2, 'future', 'x')").run();
     db.close();
-    expectKind(copy, 'newer-schema', /^This snapshot was made by a newer version \(schema 2\); update Entra Audit Desktop to open it$/);
+    expectKind(
+      copy,
+      'newer-schema',
+      /^This snapshot was made by a newer version \(schema 2\); update Entra Audit Desktop to open it$/,
+    );
   });
 });

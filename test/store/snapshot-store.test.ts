@@ -2,7 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSnapshot, openResultsLayer, openSnapshot, resumeSnapshot, verifyContentHash, type TableName, type TableRecords } from '../../main/store/index.js';
+import {
+  createSnapshot,
+  openResultsLayer,
+  openSnapshot,
+  resumeSnapshot,
+  verifyContentHash,
+  type TableName,
+  type TableRecords,
+} from '../../main/store/index.js';
 import { TABLES } from '../../main/store/tables.js';
 import { datasetSpec, type DatasetId } from '../../shared/datasets.js';
 import { META, rawOf, SAMPLES, tempDir } from './fixtures.js';
@@ -31,7 +39,17 @@ function fullSnapshot(path: string): string {
   const w = createSnapshot(path, META);
   w.pages('users').writePage(everyRecord(), null);
   for (const id of ['users', 'signIns', 'groups'] as DatasetId[]) {
-    w.setCoverage({ dataset: id, status: 'complete', code: null, reason: null, rows: 1, requests: 2, throttleWaits: 0, startedAt: 'a', finishedAt: 'b' });
+    w.setCoverage({
+      dataset: id,
+      status: 'complete',
+      code: null,
+      reason: null,
+      rows: 1,
+      requests: 2,
+      throttleWaits: 0,
+      startedAt: 'a',
+      finishedAt: 'b',
+    });
   }
   return w.finalize();
 }
@@ -88,7 +106,12 @@ describe('snapshot round trip', () => {
     const path = join(dir, 's.sqlite');
     const w = createSnapshot(path, META);
     const base = SAMPLES.sign_ins;
-    const rows = ['2026-11-01T00:00:00Z', '2026-11-03T00:00:00Z', '2026-11-02T00:00:00Z'].map((t, i) => ({ ...base, id: `s${i}`, createdDateTime: t, userId: i === 1 ? 'u2' : 'u1' }));
+    const rows = ['2026-11-01T00:00:00Z', '2026-11-03T00:00:00Z', '2026-11-02T00:00:00Z'].map((t, i) => ({
+      ...base,
+      id: `s${i}`,
+      createdDateTime: t,
+      userId: i === 1 ? 'u2' : 'u1',
+    }));
     w.pages('signIns').writePage({ sign_ins: rows.map((row) => ({ row, raw: row })) }, null);
     w.finalize();
     const r = openSnapshot(path);
@@ -133,7 +156,10 @@ describe('resume cursor', () => {
     const w = createSnapshot(path, META);
     const pw = w.pages('users');
     pw.writePage({ users: [{ row: SAMPLES.users, raw: {} }] }, 'next-1');
-    const bad = { users: [{ row: { ...SAMPLES.users, id: 'u2' }, raw: {} }], nope: [{ row: {}, raw: {} }] } as unknown as TableRecords;
+    const bad = {
+      users: [{ row: { ...SAMPLES.users, id: 'u2' }, raw: {} }],
+      nope: [{ row: {}, raw: {} }],
+    } as unknown as TableRecords;
     expect(() => pw.writePage(bad, 'next-2')).toThrow(/unknown snapshot table/);
     expect(pw.cursor()).toEqual({ nextLink: 'next-1', done: false, pages: 1 });
     expect(w.countRows('users')).toBe(1);
@@ -185,9 +211,39 @@ describe('finalize and content hash', () => {
     const path = join(dir, 's.sqlite');
     const hash = fullSnapshot(path);
     const layer = openResultsLayer(path);
-    layer.saveCheckResults([{ checkId: 'C1', entityType: 'user', entityId: 'u1', entityName: 'Ada', outcome: 'fail', reason: 'no MFA', evidence: { methods: 0, ok: false } }]);
-    layer.saveExceptions([{ id: 'x1', checkId: 'C1', entityId: 'u1', reason: 'break-glass', approver: 'CISO', createdAt: '2026-11-27', expiresAt: '2027-01-01' }]);
-    expect(layer.checkResults()).toEqual([{ checkId: 'C1', entityType: 'user', entityId: 'u1', entityName: 'Ada', outcome: 'fail', reason: 'no MFA', evidence: { methods: 0, ok: false } }]);
+    layer.saveCheckResults([
+      {
+        checkId: 'C1',
+        entityType: 'user',
+        entityId: 'u1',
+        entityName: 'Ada',
+        outcome: 'fail',
+        reason: 'no MFA',
+        evidence: { methods: 0, ok: false },
+      },
+    ]);
+    layer.saveExceptions([
+      {
+        id: 'x1',
+        checkId: 'C1',
+        entityId: 'u1',
+        reason: 'break-glass',
+        approver: 'CISO',
+        createdAt: '2026-11-27',
+        expiresAt: '2027-01-01',
+      },
+    ]);
+    expect(layer.checkResults()).toEqual([
+      {
+        checkId: 'C1',
+        entityType: 'user',
+        entityId: 'u1',
+        entityName: 'Ada',
+        outcome: 'fail',
+        reason: 'no MFA',
+        evidence: { methods: 0, ok: false },
+      },
+    ]);
     expect(layer.exceptions()).toHaveLength(1);
     layer.close();
     const r = openSnapshot(path);
