@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { assessmentResults, controlToken, uuid5 } from '../../../main/export/oscal/assessment-results.js';
 import type { CheckRun } from '../../../main/export/types.js';
 import type { CheckSummary } from '../../../shared/results.js';
 import { sampleMeta } from '../fixtures.js';
+import { oscalValidator } from '../oscal-schema.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../../../shared/oscal/oscal_assessment-results_schema-v1.0.6.json', import.meta.url), 'utf8'));
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-const validate = ajv.compile(schema);
+const validate = oscalValidator();
 
 function check(id: string, status: CheckSummary['status'], fail: number): CheckSummary {
   return {
