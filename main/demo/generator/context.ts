@@ -55,6 +55,8 @@ export interface UserPlan {
   activity: Activity;
   lastInteractiveMs: number | null;
   lastNonInteractiveMs: number | null;
+  /** The three dates above as Graph text, formatted once and shared by users, methods and truth. */
+  iso: { created: string; lastInteractive: string | null; lastNonInteractive: string | null };
   mfa: MfaProfile;
   managerId: string | null;
   leaver: LeaverKind | null;

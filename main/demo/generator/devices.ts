@@ -54,13 +54,14 @@ export function buildDevices(ctx: GenContext): {
       const id = rng.guid();
       const registered = p.createdMs + rng.next() * Math.max(DAY_MS, ctx.nowMs - p.createdMs);
       const lastSeen = p.lastInteractiveMs ?? registered;
+      const registeredIso = isoSeconds(registered);
       const name = os === 'Windows' ? `${ctx.tenantName.slice(0, 3).toUpperCase()}-LT-${String(10000 + devices.length)}` : `${(p.givenName ?? 'user').slice(0, 12)}'s ${model}`;
       devices.push({
         id,
         accountEnabled: p.enabled,
-        approximateLastSignInDateTime: isoSeconds(Math.max(registered, lastSeen)),
+        approximateLastSignInDateTime: lastSeen > registered && p.iso.lastInteractive ? p.iso.lastInteractive : registeredIso,
         complianceExpirationDateTime: null,
-        createdDateTime: isoSeconds(registered),
+        createdDateTime: registeredIso,
         deviceId: rng.guid(),
         deviceOwnership: trustType === 'Workplace' && !managed ? 'Personal' : 'Company',
         displayName: name,
@@ -73,7 +74,7 @@ export function buildDevices(ctx: GenContext): {
         operatingSystem: os,
         operatingSystemVersion: rng.pick(OS[os].versions),
         profileType: 'RegisteredDevice',
-        registrationDateTime: isoSeconds(registered),
+        registrationDateTime: registeredIso,
         trustType,
       });
       deviceOwners.set(id, [p.id]);

@@ -3,7 +3,7 @@
  * tenant (plans, grants, app and policy specs), never re-derived from the Graph objects. Tests of
  * collectors and checks compare their findings against it.
  */
-import { DAY_MS, isoSeconds } from './dates.js';
+import { DAY_MS } from './dates.js';
 import { TRAITS } from './mfa-methods.js';
 import { LEAVER_GRACE_DAYS, STALE_DAYS } from './plans.js';
 import { PRIVILEGED_ROLE_IDS, BUILT_IN_ROLES } from './roles.js';
@@ -218,9 +218,9 @@ export function buildTruth(t: TruthInputs): GroundTruth {
       onlySmsVoice: m.onlySmsVoice,
       passwordOnly: m.passwordOnly,
       activity: p.activity,
-      lastSignInDateTime: li === null ? null : isoSeconds(li),
-      lastNonInteractiveSignInDateTime: ln === null ? null : isoSeconds(ln),
-      createdDateTime: isoSeconds(p.createdMs),
+      lastSignInDateTime: p.iso.lastInteractive,
+      lastNonInteractiveSignInDateTime: p.iso.lastNonInteractive,
+      createdDateTime: p.iso.created,
       stale: last !== null && ctx.nowMs - last > staleMs,
       interactiveOnlyStale: (li === null || ctx.nowMs - li > staleMs) && ln !== null && ctx.nowMs - ln <= staleMs,
       neverSignedIn: last === null,

@@ -191,7 +191,7 @@ export function buildMfa(ctx: GenContext, adminIds: ReadonlySet<string>): {
         '@odata.type': '#microsoft.graph.passwordAuthenticationMethod',
         id: PASSWORD_METHOD_ID,
         password: null,
-        createdDateTime: isoSeconds(p.createdMs),
+        createdDateTime: p.iso.created,
       },
     ];
     for (let k = 0; k < kinds.length; k++) methods.push(methodObject(ctx, p, kinds[k], k));

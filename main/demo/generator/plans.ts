@@ -3,7 +3,7 @@
  * Special accounts (break-glass, admins, the risky role holders) come first so every tenant, even a
  * 10-user one, has them; the rest are drawn from weighted mixes.
  */
-import { DAY_MS } from './dates.js';
+import { DAY_MS, isoSeconds } from './dates.js';
 import { DEPARTMENTS, drawName } from './names.js';
 import { Rng } from './prng.js';
 import type { Activity, LeaverKind, MfaProfile, UserKind, UserPlan } from './context.js';
@@ -183,6 +183,7 @@ export function buildPlans(rng: Rng, input: PlanInput): { plans: UserPlan[]; tag
       activity,
       lastInteractiveMs: null,
       lastNonInteractiveMs: null,
+      iso: { created: '', lastInteractive: null, lastNonInteractive: null },
       mfa,
       managerId: null,
       leaver: null,
@@ -206,6 +207,13 @@ export function buildPlans(rng: Rng, input: PlanInput): { plans: UserPlan[]; tag
     plans[i] = plan;
   }
   assignLeavers(rng, plans, tags.length, nowMs);
+  for (const p of plans) {
+    p.iso = {
+      created: isoSeconds(p.createdMs),
+      lastInteractive: p.lastInteractiveMs === null ? null : isoSeconds(p.lastInteractiveMs),
+      lastNonInteractive: p.lastNonInteractiveMs === null ? null : isoSeconds(p.lastNonInteractiveMs),
+    };
+  }
   return { plans, tags };
 }
 

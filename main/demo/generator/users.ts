@@ -13,15 +13,40 @@ function requestId(seed: number, index: number, slot: number): string {
 function signInActivity(ctx: GenContext, p: UserPlan): Record<string, string | null> {
   const li = p.lastInteractiveMs;
   const ln = p.lastNonInteractiveMs;
-  const lastSuccess = li === null && ln === null ? null : Math.max(li ?? 0, ln ?? 0);
+  const liReq = li === null ? null : requestId(ctx.seed, p.index, 1);
+  const lnReq = ln === null ? '' : requestId(ctx.seed, p.index, 2);
+  const interactiveLast = ln === null || (li !== null && li >= ln);
   return {
-    lastSignInDateTime: li === null ? null : isoSeconds(li),
-    lastSignInRequestId: li === null ? null : requestId(ctx.seed, p.index, 1),
-    lastNonInteractiveSignInDateTime: ln === null ? GRAPH_MIN_DATE : isoSeconds(ln),
-    lastNonInteractiveSignInRequestId: ln === null ? '' : requestId(ctx.seed, p.index, 2),
-    lastSuccessfulSignInDateTime: lastSuccess === null ? null : isoSeconds(lastSuccess),
-    lastSuccessfulSignInRequestId: lastSuccess === null ? null : requestId(ctx.seed, p.index, lastSuccess === li ? 1 : 2),
+    lastSignInDateTime: p.iso.lastInteractive,
+    lastSignInRequestId: liReq,
+    lastNonInteractiveSignInDateTime: p.iso.lastNonInteractive ?? GRAPH_MIN_DATE,
+    lastNonInteractiveSignInRequestId: lnReq,
+    lastSuccessfulSignInDateTime: interactiveLast ? p.iso.lastInteractive : p.iso.lastNonInteractive,
+    lastSuccessfulSignInRequestId: interactiveLast ? liReq : lnReq,
   };
+}
+
+const phones = new Map<string, string>();
+/** Phone numbers repeat across 200k users: keep one string per number. */
+function phone(prefix: string, n: number): string {
+  const key = prefix + n;
+  let s = phones.get(key);
+  if (s === undefined) {
+    s = `${prefix}${String(n).padStart(4, '0')}`;
+    phones.set(key, s);
+  }
+  return s;
+}
+
+const syncCache = new WeakMap<GenContext, string[]>();
+/** The 30 last-sync times synced users share (a sync cycle runs every few minutes). */
+function syncTimes(ctx: GenContext): string[] {
+  let t = syncCache.get(ctx);
+  if (!t) {
+    t = Array.from({ length: 30 }, (_, i) => isoSeconds(ctx.nowMs - (i + 5) * 60_000));
+    syncCache.set(ctx, t);
+  }
+  return t;
 }
 
 /** The Graph user object for one plan. */
@@ -32,12 +57,12 @@ export function userObject(ctx: GenContext, p: UserPlan): GraphObject {
   const local = p.upn.slice(0, p.upn.indexOf('@'));
   return {
     id: p.id,
-    businessPhones: p.kind === 'member' ? [`+1 425 555 ${String(1000 + (p.index % 9000)).padStart(4, '0')}`] : [],
+    businessPhones: p.kind === 'member' ? [phone('+1 425 555 ', 1000 + (p.index % 9000))] : [],
     displayName: p.displayName,
     givenName: p.givenName,
     jobTitle: p.jobTitle,
     mail: p.mail || null,
-    mobilePhone: p.kind === 'member' && p.index % 3 === 0 ? `+1 206 555 ${String(p.index % 10000).padStart(4, '0')}` : null,
+    mobilePhone: p.kind === 'member' && p.index % 3 === 0 ? phone('+1 206 555 ', p.index % 10000) : null,
     officeLocation: p.kind === 'member' && city ? city.city : null,
     preferredLanguage: p.preferredLanguage,
     surname: p.surname,
@@ -47,7 +72,7 @@ export function userObject(ctx: GenContext, p: UserPlan): GraphObject {
     creationType: guest ? 'Invitation' : null,
     externalUserState: guest ? (p.guestPending ? 'PendingAcceptance' : 'Accepted') : null,
     externalUserStateChangeDateTime: guest ? isoSeconds(p.createdMs + (p.guestPending ? 0 : DAY_MS)) : null,
-    createdDateTime: isoSeconds(p.createdMs),
+    createdDateTime: p.iso.created,
     department: p.department >= 0 ? DEPARTMENTS[p.department].name : null,
     employeeId: p.employeeId,
     companyName: guest ? null : ctx.tenantName,
@@ -57,7 +82,7 @@ export function userObject(ctx: GenContext, p: UserPlan): GraphObject {
     lastPasswordChangeDateTime: isoSeconds(p.createdMs + (p.index % 60) * DAY_MS),
     onPremisesSyncEnabled: onPrem ? true : null,
     onPremisesImmutableId: onPrem ? Buffer.from(p.id.replace(/-/g, ''), 'hex').toString('base64') : null,
-    onPremisesLastSyncDateTime: onPrem ? isoSeconds(ctx.nowMs - ((p.index % 30) + 5) * 60_000) : null,
+    onPremisesLastSyncDateTime: onPrem ? syncTimes(ctx)[p.index % 30] : null,
     onPremisesSamAccountName: onPrem ? local.slice(0, 20) : null,
     onPremisesUserPrincipalName: onPrem ? p.upn : null,
     onPremisesDomainName: onPrem ? `corp.${ctx.domain}` : null,
