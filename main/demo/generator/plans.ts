@@ -128,9 +128,10 @@ export function buildPlans(rng: Rng, input: PlanInput): { plans: UserPlan[]; tag
       surname = null;
     } else if (kind === 'guest') {
       guestDomain = rng.pick(GUEST_DOMAINS);
-      const local = uniqueLocal(`${baseLocal}_${guestDomain}`);
-      mail = `${local.slice(0, local.lastIndexOf('_'))}@${guestDomain}`;
-      upn = `${local.replace(/@/g, '_')}#EXT#@${input.initialDomain}`;
+      // Graph writes an invited guest's UPN as <mail with @ replaced by _>#EXT#@<initial domain>.
+      const person = uniqueLocal(`${baseLocal}@${guestDomain}`);
+      mail = `${person.replace(/@.*?(\d*)$/, '$1')}@${guestDomain}`;
+      upn = `${mail.replace('@', '_')}#EXT#@${input.initialDomain}`;
       displayName = `${name.givenName} ${name.surname}`;
     } else if (kind === 'service') {
       const local = uniqueLocal(`svc-${SERVICE_NAMES[serviceCount++ % SERVICE_NAMES.length]}`);

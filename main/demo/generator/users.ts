@@ -77,7 +77,7 @@ export function userObject(ctx: GenContext, p: UserPlan): GraphObject {
     employeeId: p.employeeId,
     companyName: guest ? null : ctx.tenantName,
     usageLocation: p.usageLocation,
-    mailNickname: p.kind === 'guest' ? local.slice(0, -5) : local,
+    mailNickname: local,
     passwordPolicies: p.passwordNeverExpires ? 'DisablePasswordExpiration' : null,
     lastPasswordChangeDateTime: isoSeconds(p.createdMs + (p.index % 60) * DAY_MS),
     onPremisesSyncEnabled: onPrem ? true : null,

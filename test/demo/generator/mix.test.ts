@@ -30,6 +30,7 @@ describe('tenant mix', () => {
     between(truth.counts.federated / users.length, 0.04, 0.1);
     for (const g of users.filter((u) => u.userType === 'Guest')) {
       expect(g.userPrincipalName).toMatch(/#EXT#@/);
+      expect(String(g.userPrincipalName).startsWith(`${String(g.mail).replace('@', '_')}#EXT#@`)).toBe(true);
       expect(g.creationType).toBe('Invitation');
       expect(g.employeeId).toBeNull();
     }
