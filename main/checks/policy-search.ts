@@ -30,6 +30,12 @@ export function otherNarrowing(p: ConditionalAccessPolicy, ignore: (reason: stri
   return narrowingConditions(p).filter((r) => !ignore(r));
 }
 
+/** True when the policy excludes anyone at all (users, groups, roles or guest types). */
+export function hasExclusions(p: ConditionalAccessPolicy): boolean {
+  const u = p.conditions?.users ?? {};
+  return !!(u.excludeUsers?.length || u.excludeGroups?.length || u.excludeRoles?.length || u.excludeGuestsOrExternalUsers);
+}
+
 /** Exclusions that reach beyond emergency-access accounts: users, groups, roles, guests. */
 export function exclusionsBeyondEmergency(ctx: CheckContext, p: ConditionalAccessPolicy): string[] {
   const u = p.conditions?.users ?? {};

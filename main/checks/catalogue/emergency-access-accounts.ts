@@ -1,13 +1,15 @@
 /** Two emergency-access accounts exist: excluded from every enabled conditional access policy. */
 import { defineCheck, tenantEntity } from '../define-check.js';
 import { GLOBAL_ADMIN_ROLE } from '../context.js';
+import { hasExclusions } from '../policy-search.js';
 
 export const emergencyAccessAccounts = defineCheck({
   id: 'emergency-access-accounts',
   title: 'Emergency-access accounts defined',
   severity: 'Medium',
   appliesTo: 'tenant',
-  requires: ['conditionalAccess', 'users', 'groups', 'roles'],
+  requires: ['conditionalAccess'],
+  optional: ['users', 'groups', 'roles'],
   references: ['CIS M365 v4.0.0 1.1.2', 'Maester MT.1005'],
   controls: ['SOC2:CC6.1', 'ISO27001-2013:A.9.2.3', 'ISO27001-2022:A.8.2', 'NIST-CSF-1.1:PR.AC-4', 'NIST-CSF-2.0:PR.AA-05'],
   description:
@@ -19,6 +21,17 @@ export const emergencyAccessAccounts = defineCheck({
     const enabled = ctx.policies().filter((p) => p.state === 'enabled');
     if (!enabled.length) {
       emit(entity, 'not-applicable', 'No enabled conditional access policy, so nothing can lock administrators out');
+      return;
+    }
+    const excludesNobody = enabled.filter((p) => !hasExclusions(p));
+    if (excludesNobody.length) {
+      emit(entity, 'fail', `No account can be excluded from every policy: ${excludesNobody.map((p) => `"${p.displayName}"`).join(', ')} exclude${excludesNobody.length === 1 ? 's' : ''} nobody`,
+        { policiesExcludingNobody: excludesNobody.map((p) => p.displayName).join(', '), enabledPolicies: enabled.length });
+      return;
+    }
+    const gap = ctx.missingReason(['users', 'groups', 'roles']);
+    if (gap) {
+      emit(entity, 'not-assessed', `Every enabled policy excludes someone, but who cannot be resolved: ${gap}`, { enabledPolicies: enabled.length });
       return;
     }
     const dir = ctx.directory();
