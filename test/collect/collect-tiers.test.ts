@@ -85,6 +85,9 @@ describe.each<LicenceTier>(['free', 'p1', 'p2'])('collecting a %s tenant over HT
     const index = new TenantIndex(tenant);
     expect(reader.users()).toHaveLength(tenant.users.length);
     expect(reader.deletedUsers()).toHaveLength(tenant.deletedUsers.length);
+    const managed = tenant.users.filter((u) => tenant.userManagers.has(u.id)).length;
+    expect(managed).toBeGreaterThan(0);
+    expect(reader.users().filter((u) => u.managerId !== null)).toHaveLength(managed);
     expect(reader.groups()).toHaveLength(tenant.groups.length);
     const members = tenant.groups.reduce((n, g) => n + index.typed(index.transitiveMemberIds(g.id)).length, 0);
     expect(reader.groupMembers()).toHaveLength(members);
@@ -140,6 +143,7 @@ describe.each<LicenceTier>(['free', 'p1', 'p2'])('collecting a %s tenant over HT
         accountEnabled: u.accountEnabled,
         userType: u.userType,
       });
+      expect(row.managerId).toBe(tenant.userManagers.get(u.id) ?? null);
       const activity = u.signInActivity as Record<string, string | null>;
       expect(row.lastSignInDateTime).toBe(licence === 'free' ? null : activity.lastSignInDateTime);
       const raw = reader.raw('users', u.id) as GraphObject;

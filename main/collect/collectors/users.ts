@@ -7,6 +7,7 @@ import type { UserRow } from '../../../shared/snapshot.js';
 import type { GraphObject } from '../../graph/types.js';
 import { collectList, oneTable } from '../collect-list.js';
 import { graphDate, obj, str } from '../map-values.js';
+import { GraphError } from '../../graph/errors.js';
 import { isEntitlementRefusal } from '../refusals.js';
 import { COMPLETE, type CollectContext, type Collector } from '../types.js';
 
@@ -58,44 +59,75 @@ export function toUserRow(o: GraphObject): UserRow {
   };
 }
 
-function list(ctx: CollectContext, withActivity: boolean): Promise<void> {
+/** Which form of the users list a run reads (kept in meta so a resumed run keeps it). */
+interface UsersForm {
+  activity: boolean;
+  manager: boolean;
+}
+
+/** Meta key remembering whether the manager is expanded. */
+const WITH_MANAGER_KEY = 'usersWithManager';
+
+function list(ctx: CollectContext, form: UsersForm): Promise<void> {
   return collectList(ctx, {
     path: '/users',
-    bucket: withActivity ? 'signInActivity' : 'identity',
-    query: { $select: withActivity ? `${USER_SELECT},signInActivity` : USER_SELECT },
+    bucket: form.activity ? 'signInActivity' : 'identity',
+    query: {
+      $select: form.activity ? `${USER_SELECT},signInActivity` : USER_SELECT,
+      ...(form.manager ? { $expand: 'manager($select=id)' } : {}),
+    },
     toRecords: oneTable('users', toUserRow),
     onPage: (n) => ctx.advance(n),
   });
+}
+
+/** Reads the list in `form`, remembering it; a refusal of the very first page leaves no rows behind. */
+async function attempt(ctx: CollectContext, form: UsersForm): Promise<void> {
+  ctx.writer.setMeta({ [WITH_ACTIVITY_KEY]: form.activity, [WITH_MANAGER_KEY]: form.manager });
+  await list(ctx, form);
 }
 
 export const usersCollector: Collector = {
   dataset: 'users',
   rows: (w) => w.countRows('users'),
   async run(ctx) {
-    const cursor = ctx.pages.cursor();
-    if (cursor) {
-      // Resuming: keep the form the committed pages are in (the nextLink carries its $select).
-      const withActivity = ctx.writer.metaValue(WITH_ACTIVITY_KEY) === true;
-      await list(ctx, withActivity);
-      if (withActivity) ctx.sideCoverage({ dataset: 'signInActivity', status: 'complete', code: null, reason: null });
-      return COMPLETE;
-    }
-    ctx.writer.setMeta({ [WITH_ACTIVITY_KEY]: true });
-    try {
-      await list(ctx, true);
+    const activityDone = () =>
       ctx.sideCoverage({ dataset: 'signInActivity', status: 'complete', code: null, reason: null });
+    if (ctx.pages.cursor()) {
+      // Resuming: keep the form the committed pages are in (the nextLink carries its query).
+      const form = {
+        activity: ctx.writer.metaValue(WITH_ACTIVITY_KEY) === true,
+        manager: ctx.writer.metaValue(WITH_MANAGER_KEY) === true,
+      };
+      await list(ctx, form);
+      if (form.activity) activityDone();
       return COMPLETE;
-    } catch (err) {
-      if (!isEntitlementRefusal(err) || ctx.pages.cursor() !== null) throw err;
-      ctx.sideCoverage({
-        dataset: 'signInActivity',
-        status: 'unavailable',
-        code: err.code,
-        reason: `Last sign-in dates were not collected: ${ctx.explain(err)}`,
-      });
     }
-    ctx.writer.setMeta({ [WITH_ACTIVITY_KEY]: false });
-    await list(ctx, false);
-    return COMPLETE;
+    // Try the richest form first; a refusal of the first page says which part to drop. Each retry
+    // turns one part off, so this ends.
+    let form: UsersForm = { activity: true, manager: true };
+    for (;;) {
+      try {
+        await attempt(ctx, form);
+        if (form.activity) activityDone();
+        return COMPLETE;
+      } catch (err) {
+        if (ctx.pages.cursor() !== null) throw err;
+        if (form.activity && isEntitlementRefusal(err)) {
+          ctx.sideCoverage({
+            dataset: 'signInActivity',
+            status: 'unavailable',
+            code: err.code,
+            reason: `Last sign-in dates were not collected: ${ctx.explain(err)}`,
+          });
+          form = { ...form, activity: false };
+        } else if (form.manager && err instanceof GraphError && err.status === 400) {
+          // Some tenants or clouds reject $expand=manager here: collect without managers.
+          form = { ...form, manager: false };
+        } else {
+          throw err;
+        }
+      }
+    }
   },
 };
