@@ -109,7 +109,7 @@ export function buildConditionalAccess(ctx: GenContext, breakGlassIds: string[],
   const rng = new Rng(ctx.seed, 60);
   const free = ctx.licence === 'free';
   const securityDefaults: GraphObject = {
-    id: '00000000-0000-0000-0000-000000000000',
+    id: '00000000-0000-0000-0000-000000000005',
     displayName: 'Security Defaults',
     description: 'Security defaults is a set of basic identity security mechanisms recommended by Microsoft. When enabled, these recommendations will be automatically enforced in your organization. Administrators and users will be better protected from common identity related attacks.',
     isEnabled: free,

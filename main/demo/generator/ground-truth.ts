@@ -95,8 +95,11 @@ export interface AppCoverageTruth {
   coverage: 'full' | 'partial' | 'none';
   /** Enabled policies requiring MFA (grant or strength) that include the app. */
   enforcingPolicyIds: string[];
-  /** Who the enabled policies leave out (beyond break-glass): excluded groups, or "only these groups are included". */
-  leftOut: { excludedGroupIds: string[]; onlyIncludedGroupIds: string[]; everyone: boolean };
+  /**
+   * Who the enabled policies leave out: the break-glass users (excluded from every policy, by design),
+   * excluded groups, "only these groups are included", or everyone (no coverage).
+   */
+  leftOut: { excludedUserIds: string[]; excludedGroupIds: string[]; onlyIncludedGroupIds: string[]; everyone: boolean };
 }
 
 export interface GroundTruth {
@@ -280,6 +283,7 @@ export function buildTruth(t: TruthInputs): GroundTruth {
     if (allUsersMfa && (a.coverage === 'full' || a.coverage === 'globalOnly')) enforcing.push(allUsersMfa);
     const coverage = ctx.licence === 'free' ? 'none' : COVERAGE[a.coverage];
     const leftOut = {
+      excludedUserIds: coverage === 'none' ? [] : t.breakGlassIds,
       excludedGroupIds: a.coverage === 'globalOnly' ? [t.exclusionGroupId] : [],
       onlyIncludedGroupIds: a.coverage === 'groupOnly' && t.salesforceGroupId ? [t.salesforceGroupId] : [],
       everyone: coverage === 'none',
