@@ -36,7 +36,9 @@ function campaignFromSnapshot(path: string): Campaign {
 
 describe('review workbook', () => {
   it('is RFC 4180 with a BOM and CRLF, and neutralises formula cells', () => {
-    const c = buildCampaign(openSnapshot(writeSnapshotAt('w.sqlite')), { groups: ['g1'] }, info);
+    const reader = openSnapshot(writeSnapshotAt('w.sqlite'));
+    const c = buildCampaign(reader, { groups: ['g1'] }, info);
+    reader.close();
     const text = writeWorkbook(c);
     expect(text.startsWith('\uFEFFcampaign_id,item_id,')).toBe(true);
     expect(text.split('\r\n')).toHaveLength(c.items.length + 2);

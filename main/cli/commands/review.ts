@@ -16,7 +16,7 @@ import { readWorkbook, writeWorkbook } from '../../reviews/workbook.js';
 import { SnapshotOpenError } from '../../store/index.js';
 import { parseArgs, stringFlag } from '../args.js';
 import { CliError, EXIT } from '../cli-error.js';
-import { openForCli } from './diff.js';
+import { openForCli } from './cli-inputs.js';
 
 const HELP = `usage:
   entra-audit review create <snapshot> [--group <id|name>]... [--role <id|name>]... [--app <id|appId|name>]... --out <workbook.csv> [--name <text>] [--by <who>]

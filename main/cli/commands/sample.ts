@@ -11,7 +11,7 @@ import { newSeed, sampleSnapshot, type SnapshotSample } from '../../sampling/sam
 import { SampleLayer } from '../../sampling/sample-store.js';
 import { intFlag, parseArgs, stringFlag } from '../args.js';
 import { CliError, EXIT } from '../cli-error.js';
-import { openForCli, readTerminations } from './diff.js';
+import { openForCli, readTerminations } from './cli-inputs.js';
 
 const HELP = `usage: entra-audit sample <snapshot> --population <name> --size N [--seed S] [--terminations <hr.csv>] [--json <file>] [--csv <file>] [--record]
 

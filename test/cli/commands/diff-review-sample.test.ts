@@ -59,6 +59,14 @@ describe('entra-audit diff', () => {
     expect(await main(['diff', a, junk])).toBe(3);
     expect(err.join('\n')).toMatch(/junk.sqlite is not a snapshot/);
     expect(await main(['diff', a])).toBe(2);
+    const hr = join(dir, 'hr.csv');
+    writeFileSync(hr, 'name,lastDay\r\nx,2026-01-01\r\n');
+    expect(await main(['diff', a, a, '--terminations', hr])).toBe(3);
+    expect(err.join('\n')).toContain('hr.csv: ');
+    writeFileSync(hr, 'upn,lastDay\r\nalice@contoso.com,2026-01-01\r\n');
+    out = [];
+    expect(await main(['diff', a, a, '--terminations', hr])).toBe(1);
+    expect(out.join('\n')).toContain('~ leaver alice@contoso.com (last day 2026-01-01) still has an enabled account (also enabled in the old snapshot)');
   });
 });
 
