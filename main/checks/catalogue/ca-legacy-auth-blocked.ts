@@ -2,7 +2,6 @@
 import type { ConditionalAccessPolicy } from '../../../shared/ca-types.js';
 import { defineCheck, tenantEntity } from '../define-check.js';
 import { blocks, exclusionsBeyondEmergency, hasExclusions, otherNarrowing, reportPolicyRequirement, targetsAllApps, targetsAllUsers } from '../policy-search.js';
-import type { CheckContext } from '../context.js';
 
 /** Blocks this client type for all users on all apps, ignoring who is excluded. */
 function blocksLegacyForAll(p: ConditionalAccessPolicy, clientType: string): boolean {
