@@ -11,7 +11,8 @@ import { writeCsvs, type CsvsWritten } from './csv/write-csvs.js';
 import { assessmentResults } from './oscal/assessment-results.js';
 import { sealPack } from './pack/seal-pack.js';
 import type { Manifest } from './pack/manifest.js';
-import { artifactStats } from './pdf/report-input.js';
+import { artifactStats, userDisplayNames } from './pdf/report-input.js';
+import { failingShown } from './pdf/section-checks.js';
 import { renderReport } from './pdf/render-report.js';
 import { certificateFingerprint, certificateName, type SignerIdentity } from './signing/signer-identity.js';
 import type { CheckRun } from './types.js';
@@ -55,6 +56,7 @@ export async function exportPack(o: ExportOptions): Promise<ExportedPack> {
   await writeFile(join(dir, 'oscal', 'assessment-results.json'), `${JSON.stringify(oscal, null, 2)}\n`, { flag: 'wx' });
 
   const signerFingerprint = certificateFingerprint(o.signer.certificate);
+  const shownUsers = new Set([...failingShown(o.checkRun.results).shown.values()].flat().filter((r) => r.entityType === 'user').map((r) => r.entityId));
   const pdf = await renderReport(
     {
       meta,
@@ -66,6 +68,7 @@ export async function exportPack(o: ExportOptions): Promise<ExportedPack> {
       signer: { subject: certificateName(o.signer.certificate), fingerprint: signerFingerprint, selfSigned: o.signer.selfSigned },
       toolVersion,
       now,
+      displayNames: userDisplayNames(o.reader, shownUsers),
     },
     o.signer,
   );

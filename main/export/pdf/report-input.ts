@@ -27,6 +27,15 @@ export interface ReportInput {
   signer: { subject: string; fingerprint: string; selfSigned: boolean };
   toolVersion: string;
   now: Date;
+  /** Display names of the users the PDF lists as failing entities (entity id -> name); bounded by ENTITY_LIMIT per check. */
+  displayNames: Map<string, string>;
+}
+
+/** Display names of the user entities among `ids` (one pass over the users, keeps only those asked for). */
+export function userDisplayNames(reader: SnapshotReader, ids: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const u of reader.users()) if (ids.has(u.id)) out.set(u.id, u.displayName);
+  return out;
 }
 
 /** Counts per evidence artifact, read from the snapshot. */

@@ -10,18 +10,24 @@ import type { ReportInput } from './report-input.js';
 /** Failing entities listed per check in the PDF; the rest are in csv/check-results.csv. */
 export const ENTITY_LIMIT = 50;
 
-export function checksSection(flow: Flow, r: ReportInput): void {
-  flow.heading('Checks');
-  flow.para(`Checks are ordered failing first, then by severity. Each lists at most ${ENTITY_LIMIT} failing entities; csv/check-results.csv holds every result with its evidence.`);
+/** The failing results the PDF lists (at most ENTITY_LIMIT per check) and each check's failing count. */
+export function failingShown(results: readonly CheckResult[]): { shown: Map<string, CheckResult[]>; failCount: Map<string, number> } {
   const shown = new Map<string, CheckResult[]>();
   const failCount = new Map<string, number>();
-  for (const res of r.run.results) {
+  for (const res of results) {
     if (res.outcome !== 'fail') continue;
     failCount.set(res.checkId, (failCount.get(res.checkId) ?? 0) + 1);
     const list = shown.get(res.checkId) ?? [];
     if (list.length < ENTITY_LIMIT) list.push(res);
     shown.set(res.checkId, list);
   }
+  return { shown, failCount };
+}
+
+export function checksSection(flow: Flow, r: ReportInput): void {
+  flow.heading('Checks');
+  flow.para(`Checks are ordered failing first, then by severity. Each lists at most ${ENTITY_LIMIT} failing entities; csv/check-results.csv holds every result with its object id and evidence.`);
+  const { shown, failCount } = failingShown(r.run.results);
   const rank = (c: CheckSummary) => ['fail', 'not-assessed', 'pass', 'not-applicable'].indexOf(c.status) * 10 + SEVERITIES.indexOf(c.severity);
   const ordered = [...r.run.checks].sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
   const exceptions = r.run.exceptions ?? [];
@@ -43,8 +49,8 @@ export function checksSection(flow: Flow, r: ReportInput): void {
     const failing = shown.get(c.id) ?? [];
     if (failing.length) {
       flow.table(
-        columns([['Failing entity', 3], ['Object id', 3.1], ['Reason', 3.9]]),
-        failing.map((f) => [f.entityName, f.entityId, f.reason]),
+        columns([['Failing entity', 3.2], ['Display name', 2.6], ['Reason', 4.2]]),
+        failing.map((f) => [f.entityName, r.displayNames.get(f.entityId) ?? '', f.reason]),
         7.5,
       );
       const total = failCount.get(c.id) ?? 0;

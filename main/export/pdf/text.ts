@@ -21,11 +21,25 @@ export function drawLine(doc: PDFKit.PDFDocument, fonts: FontSet, text: string, 
   doc.fillColor(style.color ?? '#1a1a1a');
   for (const r of runs) {
     doc.font(r.font).fontSize(style.size);
-    doc.text(r.text, cx, y, { lineBreak: false });
-    cx += doc.widthOfString(r.text);
+    if (!RTL_FONTS.has(r.font)) {
+      doc.text(r.text, cx, y, { lineBreak: false });
+      cx += doc.widthOfString(r.text);
+      continue;
+    }
+    // Right-to-left run: fontkit orders the letters of a word; the words are placed right to left here.
+    const space = doc.widthOfString(' ');
+    const words = r.text.split(' ').reverse();
+    words.forEach((word, i) => {
+      if (i > 0) cx += space;
+      if (!word) return;
+      doc.text(word, cx, y, { lineBreak: false });
+      cx += doc.widthOfString(word);
+    });
   }
   return cx - x;
 }
+
+const RTL_FONTS = new Set(['arabic', 'hebrew']);
 
 /** Width of `text` as drawLine would draw it (uncut). */
 export function lineWidth(doc: PDFKit.PDFDocument, fonts: FontSet, text: string, style: LineStyle): number {
