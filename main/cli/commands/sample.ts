@@ -53,13 +53,16 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     reader.close();
   }
-  console.log(`Tenant        ${s.tenantName} (${s.tenantId})`);
-  console.log(`Snapshot      ${path} (content hash ${s.contentHash ?? 'none'})`);
-  console.log(`Population    ${s.population}: ${s.populationDescription}`);
-  console.log(`Population size ${s.populationSize}`);
-  console.log(`Sample size   ${s.sampleSize}`);
-  console.log(`Seed          ${s.seed}`);
-  console.log(`Algorithm     ${s.algorithm.split('\n').join('\n              ')}`);
+  const rows: [string, string][] = [
+    ['Tenant', `${s.tenantName} (${s.tenantId})`],
+    ['Snapshot', `${path} (content hash ${s.contentHash ?? 'none'})`],
+    ['Population', `${s.population}: ${s.populationDescription}`],
+    ['Population size', String(s.populationSize)],
+    ['Sample size', String(s.sampleSize)],
+    ['Seed', s.seed],
+    ['Algorithm', s.algorithm.split('\n').join(`\n${' '.repeat(17)}`)],
+  ];
+  for (const [label, value] of rows) console.log(`${label.padEnd(16)} ${value}`);
   console.log('');
   for (const i of s.items) {
     const ev = Object.entries(i.evidence).map(([k, v]) => `${k}=${v ?? ''}`).join('; ');
