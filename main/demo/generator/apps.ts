@@ -137,10 +137,12 @@ export function buildApps(ctx: GenContext, groups: WellKnownGroups, groupNames: 
   );
   for (const fp of FIRST_PARTY) servicePrincipals.push(servicePrincipal(rng.guid(), fp.appId, fp.name, MICROSOFT_TENANT_ID, 'Microsoft Services'));
 
-  const liveById = new Map<string, UserPlan>();
-  for (const p of ctx.plans) if (!p.noAccess && p.kind !== 'breakGlass') liveById.set(p.id, p);
-  const assignable = [...liveById.values()].filter((p) => p.kind === 'member' || p.kind === 'guest');
-  const keptAccessLeavers = ctx.plans.filter((p) => p.leaver === 'disabledWithAccess' || p.leaver === 'stillEnabled');
+  const assignable: UserPlan[] = [];
+  const keptAccessLeavers: UserPlan[] = [];
+  for (const p of ctx.plans) {
+    if (!p.noAccess && (p.kind === 'member' || p.kind === 'guest')) assignable.push(p);
+    if (p.leaver === 'disabledWithAccess' || p.leaver === 'stillEnabled') keptAccessLeavers.push(p);
+  }
 
   // SaaS apps with SSO.
   for (const app of SAAS_APPS) {
@@ -183,10 +185,10 @@ export function buildApps(ctx: GenContext, groups: WellKnownGroups, groupNames: 
     const groupId = app.group ? groups.appAccess[app.group] : undefined;
     if (groupId) assign(groupId, 'Group', groupNames.get(groupId) ?? app.name);
     const direct = Math.max(2, Math.floor(assignable.length * 0.02));
-    const chosen = new Set<string>();
-    for (let k = 0; k < direct && assignable.length > 0; k++) chosen.add(assignable[rng.int(assignable.length)].id);
-    if (app.name === 'GitHub Enterprise Cloud') for (const p of keptAccessLeavers) chosen.add(p.id);
-    for (const id of chosen) assign(id, 'User', liveById.get(id)?.displayName ?? id);
+    const chosen = new Set<UserPlan>();
+    for (let k = 0; k < direct && assignable.length > 0; k++) chosen.add(assignable[rng.int(assignable.length)]);
+    if (app.name === 'GitHub Enterprise Cloud') for (const p of keptAccessLeavers) chosen.add(p);
+    for (const p of chosen) assign(p.id, 'User', p.displayName);
     appRoleAssignedTo.set(spId, assigned);
     ssoApps.push(fact);
   }
