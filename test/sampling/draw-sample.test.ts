@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ALGORITHM, drawSample } from '../../main/sampling/draw-sample.js';
 import { counterWord, Sha256Counter } from '../../main/sampling/sha256-counter.js';
@@ -22,6 +23,31 @@ for i in range(min(n, len(pop))):
     order[i], order[j] = order[j], order[i]
 print(json.dumps([pop[x] for x in order[:min(n, len(pop))]]))
 `;
+
+const hasPython = (() => {
+  try {
+    execFileSync('python3', ['-c', 'import hashlib']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** The algorithm re-written from ALGORITHM's text alone (no code shared with drawSample). */
+function redraw(population: string[], n: number, seed: string): string[] {
+  const pop = [...population].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const order = pop.map((_, i) => i);
+  let k = 0;
+  const word = () => createHash('sha256').update(Buffer.from(`${seed}:${k++}`, 'utf8')).digest().readUInt32BE(0);
+  for (let i = 0; i < Math.min(n, pop.length); i++) {
+    const m = pop.length - i;
+    let r = word();
+    while (r >= Math.floor(4294967296 / m) * m) r = word();
+    const j = i + (r % m);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order.slice(0, Math.min(n, pop.length)).map((x) => pop[x]);
+}
 
 describe('SHA-256 counter', () => {
   it('gives the words stock sha256sum gives', () => {
@@ -49,7 +75,14 @@ describe('drawSample', () => {
     expect(drawSample(ids, 25, '12346').picks).not.toEqual(a.picks);
   });
 
-  it('can be redrawn without our software, from the printed algorithm', () => {
+  it('matches a re-implementation written from the printed algorithm', () => {
+    const population = [...ids.slice(0, 40), 'Zürich-ü', 'émile', 'ZZ', 'a'];
+    for (const [n, seed] of [[12, 'SOC2-FY26'], [44, '1'], [3, 'ü']] as const) {
+      expect(drawSample(population, n, seed).picks.map((p) => p.id)).toEqual(redraw(population, n, seed));
+    }
+  });
+
+  it.skipIf(!hasPython)('can be redrawn without our software, in Python from the printed algorithm', () => {
     const population = [...ids.slice(0, 40), 'Zürich-ü', 'émile', 'ZZ', 'a'];
     const ours = drawSample(population, 12, 'SOC2-FY26').picks.map((p) => p.id);
     const theirs = JSON.parse(execFileSync('python3', ['-c', PYTHON_REDRAW, 'SOC2-FY26', '12'], { input: JSON.stringify(population) }).toString());
