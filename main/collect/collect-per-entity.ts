@@ -30,7 +30,7 @@ export function perEntityPosition(ctx: CollectContext, slice: string): string | 
   return cursor?.nextLink ?? null;
 }
 
-/** Runs the chunks in order. Items Graph answers 404 (deleted meanwhile) count as empty; other refusals throw. */
+/** Runs the chunks in order. Items Graph answers 404 (deleted meanwhile) are left out; other refusals throw. */
 export async function collectPerEntity(ctx: CollectContext, spec: PerEntitySpec): Promise<void> {
   if (spec.ids.length === 0) {
     ctx.pages.writePage({}, null, spec.slice);
@@ -44,10 +44,8 @@ export async function collectPerEntity(ctx: CollectContext, spec: PerEntitySpec)
     const byItem = new Map<string, GraphObject[]>();
     for (const r of results) {
       const url = urls.get(r.id) ?? '';
-      if (r.status === 404) {
-        byItem.set(r.id, []);
-        continue;
-      }
+      // Deleted since it was listed: leave it out rather than record it as empty.
+      if (r.status === 404) continue;
       if (r.status >= 400) throw batchError(r.status, r.body, url.split('?')[0]);
       const body = (r.body ?? {}) as { value?: GraphObject[]; '@odata.nextLink'?: string };
       const objects = Array.isArray(body.value) ? [...body.value] : [];

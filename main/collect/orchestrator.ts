@@ -9,6 +9,7 @@ import { DATASETS, type DatasetId, type LicenceTier } from '../../shared/dataset
 import type { DatasetCoverage } from '../../shared/snapshot.js';
 import { explain, type ExplainContext } from '../graph/error-explanations.js';
 import type { GraphReader } from '../graph/types.js';
+import { notCollected } from '../store/snapshot-queries.js';
 import type { SnapshotWriter } from '../store/snapshot-writer.js';
 import { countingGraph, type RequestCounter } from './dataset-graph.js';
 import { ProgressThrottle, type ProgressEvent } from './progress.js';
@@ -151,6 +152,10 @@ export async function runCollection(opts: CollectRunOptions): Promise<CollectRun
 
   const first = FIRST.filter(wanted);
   const rest = REST.filter(wanted);
+  // A dataset this run does not collect answers after() with what the snapshot already says.
+  for (const c of [...FIRST, ...REST].filter((x) => !wanted(x))) {
+    finished.get(c.dataset)!.resolve(previous.get(c.dataset) ?? notCollected(c.dataset));
+  }
   await Promise.all(first.map(runOne));
   await Promise.all(rest.map(runOne));
   progress.drain();

@@ -30,11 +30,12 @@ function fromReport(o: GraphObject): MfaRegistrationRow {
 
 async function perUser(ctx: CollectContext, fallback: { code: string; reason: string }): Promise<CollectorOutcome> {
   const users = await ctx.after('users');
-  if (users.status === 'unavailable' && ctx.writer.countRows('users') === 0) {
+  if (users.status !== 'complete' && ctx.writer.countRows('users') === 0) {
+    // The users' code says whether this is a permission matter (not a failure) or something to fix.
     return {
       status: 'unavailable',
-      code: fallback.code,
-      reason: `${fallback.reason} The per-user fallback needs the user list, which was not collected.`,
+      code: users.code,
+      reason: `${fallback.reason} The per-user fallback needs the user list, which was not collected${users.reason ? `: ${users.reason}` : '.'}`,
     };
   }
   const position = perEntityPosition(ctx, 'methods');
