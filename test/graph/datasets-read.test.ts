@@ -43,6 +43,7 @@ function expected(path: string): number {
     '/groups': t.groups.length,
     '/roleManagement/directory/roleDefinitions': t.roleDefinitions.length,
     '/roleManagement/directory/roleAssignments': t.roleAssignments.length,
+    '/roleManagement/directory/roleAssignmentSchedules': t.roleAssignmentSchedules.length,
     '/roleManagement/directory/roleEligibilitySchedules': t.roleEligibilitySchedules.length,
     '/servicePrincipals': t.servicePrincipals.length,
     '/applications': t.applications.length,
