@@ -11,10 +11,9 @@ import { runChecks } from '../../../main/checks/engine.js';
 import { exportPack, type ExportedPack } from '../../../main/export/export-pack.js';
 import { generateSelfSigned } from '../../../main/export/signing/self-signed.js';
 import { verifyPack } from '../../../main/export/verify/verify-pack.js';
-import { createSnapshot, openSnapshot, type SqliteSnapshotReader } from '../../../main/store/index.js';
-import { DATASETS } from '../../../shared/datasets.js';
-import type { UserRow } from '../../../shared/snapshot.js';
+import { openSnapshot, type SqliteSnapshotReader } from '../../../main/store/index.js';
 import { parseCsv } from '../csv/rfc4180.js';
+import { writeSmallSnapshot } from '../small-snapshot.js';
 
 const NAMES = [
   'Дмитрий Иванов', 'Σωκράτης Παπαδόπουλος', 'محمد علي', 'דוד לוי', '山田太郎', '张伟', '김민준', 'Zoë Ñúñez-Øberg',
@@ -26,35 +25,9 @@ const root = mkdtempSync(join(tmpdir(), 'unicode-pack-'));
 let reader: SqliteSnapshotReader;
 let pack: ExportedPack;
 
-function user(i: number, name: string): UserRow {
-  return {
-    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, userPrincipalName: `user${i}@contoso.example`, displayName: name,
-    mail: null, givenName: null, surname: null, department: name.slice(0, 40), jobTitle: null, employeeId: null, userType: 'Member',
-    accountEnabled: true, createdDateTime: '2025-01-01T00:00:00Z', onPremisesSyncEnabled: false, passwordPolicies: null,
-    lastPasswordChangeDateTime: null, lastSignInDateTime: '2026-05-30T00:00:00Z', lastNonInteractiveSignInDateTime: null,
-    domain: 'contoso.example', managerId: null,
-  };
-}
-
 beforeAll(async () => {
   const path = join(root, 'snapshot.sqlite');
-  const now = '2026-06-01T00:00:00.000Z';
-  const w = createSnapshot(path, {
-    snapshotId: 'unicode-1', appVersion: '0.1.0', tenantId: '11111111-2222-4333-8444-555555555555', tenantName: 'Ωμέγα Ltd — 株式会社オメガ',
-    primaryDomain: 'contoso.example', cloud: 'global', graphBaseUrl: 'https://graph.microsoft.com', authMode: 'demo',
-    collectedBy: 'auditor@contoso.example', clientAppId: null, grantedPermissions: ['User.Read.All'], licence: 'p2',
-    collectionStartedAt: now, signInDays: 30,
-  });
-  const users = NAMES.map((n, i) => user(i + 1, n));
-  w.pages('users').writePage({ users: users.map((row) => ({ row, raw: row })) }, null);
-  const mfa = users.map((u) => ({ userId: u.id, userPrincipalName: u.userPrincipalName, methods: ['email'], isMfaRegistered: false, isAdmin: false, source: 'registrationReport' as const }));
-  w.pages('mfaRegistration').writePage({ mfa_registrations: mfa.map((row) => ({ row, raw: row })) }, null);
-  for (const d of DATASETS) {
-    w.setCoverage({ dataset: d.id, status: 'complete', code: null, reason: null, rows: 0, requests: 1, throttleWaits: 0, startedAt: now, finishedAt: now });
-  }
-  w.setMeta({ collectionFinishedAt: now });
-  w.finalize();
-  w.close();
+  writeSmallSnapshot(path, NAMES, 'Ωμέγα Ltd — 株式会社オメガ');
   reader = openSnapshot(path);
   mkdirSync(join(root, 'out'));
   pack = await exportPack({ reader, checkRun: runChecks(reader), outDir: join(root, 'out', 'pack'), signer: generateSelfSigned({ commonName: 'Unicode test' }) });
