@@ -10,6 +10,7 @@ import { diffApplications, diffCredentials } from './apps-diff.js';
 import { diffLeavers, diffReEnabled } from './accounts-diff.js';
 import { diffConditionalAccess } from './ca-diff.js';
 import { DIFF_SECTIONS, TenantMismatchError, type DiffChange, type DiffSection, type DiffSide, type SnapshotDiff } from './diff-types.js';
+import { diffNamedLocations } from './locations-diff.js';
 import { diffMfa } from './mfa-diff.js';
 import { Names } from './names.js';
 import { diffResults } from './results-diff.js';
@@ -78,7 +79,10 @@ export function diffSnapshots(oldIn: DiffInput, newIn: DiffInput, options: DiffO
   section(['accounts'], ['users'], () => diffReEnabled(oldV, newV));
   if (options.leavers) section(['leavers'], ['users'], () => diffLeavers(oldV, newV, options.leavers!));
   else skipped.push({ section: 'leavers', reason: 'no terminations list was given' });
-  section(['conditional-access'], ['conditionalAccess'], () => diffConditionalAccess(oldV.conditionalAccessPolicies(), newV.conditionalAccessPolicies(), names));
+  section(['conditional-access'], ['conditionalAccess'], () => [
+    ...diffConditionalAccess(oldV.conditionalAccessPolicies(), newV.conditionalAccessPolicies(), names),
+    ...diffNamedLocations(oldV.namedLocations(), newV.namedLocations()),
+  ]);
   section(['applications', 'credentials'], ['applications'], () => [...diffApplications(oldV, newV), ...diffCredentials(oldV, newV)]);
   if (oldIn.results?.length && newIn.results?.length) changes.push(...diffResults(oldIn.results, newIn.results));
   else skipped.push({ section: 'check-results', reason: `the ${oldIn.results?.length ? 'new' : 'old'} snapshot carries no check results` });

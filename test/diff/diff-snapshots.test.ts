@@ -73,7 +73,11 @@ describe('diffSnapshots', () => {
     after.policies = [policy('p1', 'Require MFA', { sessionControls: { signInFrequency: { value: 4, type: 'hours', isEnabled: true } },
       grantControls: { operator: 'AND', builtInControls: ['mfa', 'compliantDevice'] } }), policy('p2', 'Block legacy')];
     after.servicePrincipals = [];
-    const d = diffSnapshots(input('a', base()), input('b', after));
+    const hq = { id: 'l1', displayName: 'HQ', '@odata.type': '#microsoft.graph.ipNamedLocation', isTrusted: false, ipRanges: [{ cidrAddress: '10.0.0.0/8' }] };
+    const old = { ...base(), locations: [hq] };
+    after.locations = [{ ...hq, isTrusted: true, ipRanges: [{ cidrAddress: '10.0.0.0/8' }, { cidrAddress: '0.0.0.0/0' }] },
+      { id: 'l2', displayName: 'Blocked', '@odata.type': '#microsoft.graph.countryNamedLocation', countriesAndRegions: ['KP'] }];
+    const d = diffSnapshots(input('a', old), input('b', after));
     const text = d.changes.map((c) => c.description);
     expect(text).toContain('no longer an admin: user alice@contoso.com (held Global Administrator (active))');
     expect(text).toContain('user alice@contoso.com lost active role Global Administrator');
@@ -82,7 +86,10 @@ describe('diffSnapshots', () => {
     expect(text).toContain('changed the grant operator of policy Require MFA from OR to AND');
     expect(text).toContain('set sessionControls of policy Require MFA to {"signInFrequency":{"isEnabled":true,"type":"hours","value":4}}');
     expect(text).toContain('enterprise application GitHub (appId app-1) was removed');
-    expect(d.changes.filter((c) => c.section === 'conditional-access')).toHaveLength(4);
+    expect(text).toContain('location HQ is now trusted');
+    expect(text).toContain('added IP range 0.0.0.0/0 to trusted location HQ');
+    expect(text).toContain('added location Blocked (KP)');
+    expect(d.changes.filter((c) => c.section === 'conditional-access')).toHaveLength(7);
   });
 
   it('skips sections whose data is missing from either snapshot instead of reporting no change', () => {
