@@ -9,7 +9,7 @@ export const DIFF_TABLE: CsvTable<DiffChange> = {
   columns: [
     { name: 'section', doc: 'admins, role-assignments, mfa, accounts, leavers, conditional-access, applications, credentials, check-results', value: (c) => c.section },
     { name: 'kind', doc: 'added, removed, changed', value: (c) => c.kind },
-    { name: 'entityType', doc: 'user, group, servicePrincipal, policy, application, credential, roleAssignment ...', value: (c) => c.entityType },
+    { name: 'entityType', doc: 'user, group, servicePrincipal, policy, namedLocation, application, credential, roleAssignment ...', value: (c) => c.entityType },
     { name: 'entityId', doc: 'object id (or composite key for assignments and credentials)', value: (c) => c.entityId },
     { name: 'entityName', doc: 'display name or UPN', value: (c) => c.entityName },
     { name: 'description', doc: 'the change in words', value: (c) => c.description },

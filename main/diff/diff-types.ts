@@ -22,7 +22,7 @@ export const DIFF_SECTIONS: readonly DiffSection[] = ['admins', 'role-assignment
 export interface DiffChange {
   section: DiffSection;
   kind: 'added' | 'removed' | 'changed';
-  /** "user", "policy", "application", "servicePrincipal", "credential", "roleAssignment", "check". */
+  /** "user", "group", "servicePrincipal", "policy", "namedLocation", "application", "credential", "roleAssignment", or a check result's entity type. */
   entityType: string;
   entityId: string;
   entityName: string;
