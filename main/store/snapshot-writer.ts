@@ -27,6 +27,9 @@ export interface ResumeCursor {
   pages: number;
 }
 
+/** SQLite page size of new snapshots, in bytes. */
+export const PAGE_SIZE = 16384;
+
 /** The default slice name for datasets collected as a single list. */
 export const WHOLE = 'all';
 
@@ -69,6 +72,9 @@ export interface SnapshotWriter {
 export function createSnapshot(path: string, meta: NewSnapshotMeta): SnapshotWriter {
   if (existsSync(path)) throw new Error(`${path} already exists: choose a new file, or resume collecting into it`);
   const db = new Database(path);
+  // Set before the first table exists. Graph objects (a sign-in's raw JSON is ~2 KB) fit several to a
+  // 16 KiB page instead of one to a 4 KiB page: a smaller file and faster ingest.
+  db.pragma(`page_size = ${PAGE_SIZE}`);
   setupWriting(db);
   migrate(db, path);
   const writer = new SqliteSnapshotWriter(db, path);

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import {
   type TableRecords,
 } from '../../main/store/index.js';
 import { TABLES } from '../../main/store/tables.js';
+import { PAGE_SIZE } from '../../main/store/snapshot-writer.js';
 import { datasetSpec, type DatasetId } from '../../shared/datasets.js';
 import { META, rawOf, SAMPLES, tempDir } from './fixtures.js';
 
@@ -190,6 +192,9 @@ describe('finalize and content hash', () => {
     const r = openSnapshot(path);
     expect(r.integrityCheck()).toBe('ok');
     r.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    db.close();
   });
 
   it('is stable across reopening and equal for equal content', () => {
