@@ -3,7 +3,7 @@
  * reader, with file validation that turns every way a file can be wrong into a SnapshotOpenError.
  */
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { DatasetId } from '../../shared/datasets.js';
 import type { DatasetCoverage, SnapshotMeta } from '../../shared/snapshot.js';
 import { APPLICATION_ID, appliedVersions, checkApplied } from './migrate.js';
@@ -17,6 +17,8 @@ import { inspectHeader } from './sqlite-file.js';
  */
 export function openValidated(path: string, readonly: boolean): Database.Database {
   if (!existsSync(path)) throw new SnapshotOpenError('missing', `snapshot ${path} does not exist`, path);
+  if (statSync(path).isDirectory())
+    throw new SnapshotOpenError('not-a-snapshot', `${path} is a folder, not a snapshot: give the .sqlite file inside it`, path);
   const verdict = inspectHeader(path);
   if (verdict === 'not-sqlite')
     throw new SnapshotOpenError('not-a-snapshot', `${path} is not a snapshot (not a SQLite database file)`, path);
