@@ -2,7 +2,7 @@
  * File-level helpers shared by the writer and the reader: recognising a SQLite file by its header,
  * spotting truncation, and fsyncing a file and its folder.
  */
-import { closeSync, fsyncSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -31,11 +31,18 @@ export function inspectHeader(path: string): HeaderVerdict {
     const pageCount = header.readUInt32BE(28);
     const changeCounter = header.readUInt32BE(24);
     const validFor = header.readUInt32BE(92);
-    if (pageCount > 0 && changeCounter === validFor && size < pageSize * pageCount) return 'truncated';
+    // With a write-ahead log beside it the file may be shorter than its header says (a checkpoint cut
+    // short by a full disk or a kill): the missing pages are in the log, and SQLite reads them from there.
+    if (pageCount > 0 && changeCounter === validFor && size < pageSize * pageCount && !hasWal(path)) return 'truncated';
     return 'sqlite';
   } finally {
     closeSync(fd);
   }
+}
+
+function hasWal(path: string): boolean {
+  const wal = `${path}-wal`;
+  return existsSync(wal) && statSync(wal).size > 0;
 }
 
 /** fsync a file, then its directory entry, so a finished snapshot survives a power cut. */
