@@ -80,7 +80,7 @@ export function runChecks(reader: SnapshotReader, settings: Partial<CheckSetting
   for (const check of options.checks ?? CHECKS) {
     const one = runOne(check, ctx);
     checks.push(summarise(check, one.results, one.gate));
-    results.push(...one.results);
+    for (const r of one.results) results.push(r);
   }
   return { checks, results, controls: controlResults(checks, options.frameworks ?? []) };
 }
