@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { DATASETS, type DatasetId, type LicenceTier } from '../../shared/datasets.js';
-import type { DatasetCoverage, DatasetStatus } from '../../shared/snapshot.js';
+import type { AuthMode, DatasetCoverage, DatasetStatus } from '../../shared/snapshot.js';
 import { createSnapshot, openSnapshot, type SqliteSnapshotReader, type TableName, type TableRows } from '../../main/store/index.js';
 
 export type Rows = { [T in TableName]?: TableRows[T][] };
@@ -28,6 +28,9 @@ export interface BuildOptions {
   licence?: LicenceTier;
   /** Datasets not complete, with their status (reason and code get fixed test words). */
   coverage?: Partial<Record<DatasetId, DatasetStatus>>;
+  authMode?: AuthMode;
+  /** Extra meta keys (e.g. signInWindowTo). */
+  meta?: Record<string, unknown>;
 }
 
 const dirs: string[] = [];
@@ -45,7 +48,7 @@ export function buildSnapshot(rows: Rows, options: BuildOptions = {}): string {
   const now = options.now ?? '2026-06-01T00:00:00.000Z';
   const w = createSnapshot(path, {
     snapshotId: `snap-${n}`, appVersion: '0.1.0', tenantId: '11111111-2222-3333-4444-555555555555', tenantName: 'Contoso Test',
-    primaryDomain: 'contoso.example', cloud: 'global', graphBaseUrl: 'https://graph.microsoft.com', authMode: 'demo',
+    primaryDomain: 'contoso.example', cloud: 'global', graphBaseUrl: 'https://graph.microsoft.com', authMode: options.authMode ?? 'demo',
     collectedBy: 'app:test', clientAppId: 'test', grantedPermissions: [], licence: options.licence ?? 'p2',
     collectionStartedAt: now, signInDays: 30,
   });
@@ -62,7 +65,7 @@ export function buildSnapshot(rows: Rows, options: BuildOptions = {}): string {
     };
     w.setCoverage(c);
   }
-  w.setMeta({ collectionFinishedAt: now });
+  w.setMeta({ collectionFinishedAt: now, ...options.meta });
   w.finalize();
   w.close();
   return path;
