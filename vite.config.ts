@@ -12,5 +12,6 @@ export default defineConfig({
     emptyOutDir: true,
     modulePreload: { polyfill: false },
     sourcemap: false,
+    chunkSizeWarningLimit: 1024,
   },
 });

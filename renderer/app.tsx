@@ -70,7 +70,9 @@ export function App() {
         <nav aria-label="Screens">
           <ul>
             {NAV.map((item) => {
-              const current = route.screen === item.screen || (route.screen === 'user' && item.screen === 'checks');
+              const current =
+                route.screen === item.screen ||
+                (route.screen === 'user' && (route.back?.screen ?? 'data') === item.screen);
               const enabled = available(item.needs);
               return (
                 <li key={item.screen}>
@@ -79,7 +81,13 @@ export function App() {
                     className={`nav-item${current ? ' nav-current' : ''}`}
                     aria-current={current ? 'page' : undefined}
                     disabled={!enabled}
-                    title={enabled ? undefined : item.needs === 'connection' ? 'Connect to a tenant first' : 'Collect or open a snapshot first'}
+                    title={
+                      enabled
+                        ? undefined
+                        : item.needs === 'connection'
+                          ? 'Connect to a tenant first'
+                          : 'Collect or open a snapshot first'
+                    }
                     onClick={() => navigate(routeFor(item.screen))}
                   >
                     {item.label}
@@ -101,7 +109,17 @@ export function App() {
   );
 }
 
-function Screen({ route, navigate, session, refresh }: { route: Route; navigate: Navigate; session: SessionState | undefined; refresh: () => void }) {
+function Screen({
+  route,
+  navigate,
+  session,
+  refresh,
+}: {
+  route: Route;
+  navigate: Navigate;
+  session: SessionState | undefined;
+  refresh: () => void;
+}) {
   const readOnly = session?.snapshot?.readOnly ?? false;
   switch (route.screen) {
     case 'connect':

@@ -17,7 +17,9 @@ root.render(
     ) : (
       <main className="no-bridge">
         <h1>Entra Audit Desktop</h1>
-        <p>This page needs its access token. Open the full link that <code>entra-audit ui</code> printed.</p>
+        <p>
+          This page needs its access token. Open the full link that <code>entra-audit ui</code> printed.
+        </p>
       </main>
     )}
   </StrictMode>,

@@ -3,7 +3,15 @@
  * Plain JSON only (structured clone and HTTP alike), so both bridges carry them unchanged.
  */
 import type { DatasetId, LicenceTier } from './datasets.js';
-import type { AuthMode, Cloud, DatasetCoverage, DatasetStatus, MfaRegistrationRow, SnapshotMeta, UserRow } from './snapshot.js';
+import type {
+  AuthMode,
+  Cloud,
+  DatasetCoverage,
+  DatasetStatus,
+  MfaRegistrationRow,
+  SnapshotMeta,
+  UserRow,
+} from './snapshot.js';
 import type { CheckResult, CheckSummary, ControlResult, Outcome, RiskException } from './results.js';
 
 /** Which transport carries the bridge, and what the host can do (native dialogs only in the app). */
@@ -32,21 +40,29 @@ export interface ConnectionInfo {
 export interface PreflightRow {
   dataset: DatasetId;
   title: string;
-  /** Any one of these suffices. */
-  permissions: string[];
-  licence: LicenceTier;
-  willCollect: boolean;
-  /** Why not, and what to do, in a sentence; null when it will be collected. */
-  fix: string | null;
+  /** Least-privileged permission that suffices. */
+  permissionNeeded: string;
+  /** The granted permission that satisfies it, or null. */
+  grantedVia: string | null;
+  licenceNeeded: LicenceTier;
+  /** null when the tenant's tier could not be read. */
+  licenceOk: boolean | null;
+  collect: 'yes' | 'no' | 'partial';
+  /** What to do so it is collected (empty when nothing is needed). */
+  fix: string;
+  consentUrl: string | null;
 }
 
 export interface PreflightReport {
-  licence: LicenceTier;
+  authKind: 'delegated' | 'application';
+  licence: LicenceTier | 'unknown';
   grantedPermissions: string[];
+  federatedDomains: string[];
   rows: PreflightRow[];
-  /** Admin-consent URL for the missing permissions (null for demo/access token or nothing missing). */
+  /** Admin-consent URL for what is missing (null when nothing permission-related is missing). */
   adminConsentUrl: string | null;
-  warnings: string[];
+  /** Sentences for the consultant: federated MFA, delegated roles, licence probe failures. */
+  notes: string[];
 }
 
 /** Where one dataset stands during a collection. */

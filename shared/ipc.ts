@@ -52,7 +52,16 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'an ISO 8601
 const guid = z.string().regex(/^[0-9a-fA-F-]{36}$/, 'a GUID');
 
 /** The user-table columns the server can sort by. */
-export const USER_SORT_KEYS = ['displayName', 'userPrincipalName', 'department', 'userType', 'accountEnabled', 'lastSignInDateTime', 'mfa', 'failing'] as const;
+export const USER_SORT_KEYS = [
+  'displayName',
+  'userPrincipalName',
+  'department',
+  'userType',
+  'accountEnabled',
+  'lastSignInDateTime',
+  'mfa',
+  'failing',
+] as const;
 
 /** Signer for an export: the consultant's P12 or the profile's self-signed identity. */
 export const signerSchema = z.discriminatedUnion('kind', [
@@ -66,11 +75,17 @@ export const CHANNELS = {
   session: channel<SessionState>()(none),
 
   connectDemo: channel<ConnectionInfo>()(
-    z.strictObject({ users: z.number().int().min(10).max(200_000), seed: z.number().int().min(0).max(2 ** 31 - 1), licence }),
+    z.strictObject({
+      users: z.number().int().min(10).max(200_000),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1),
+      licence,
+    }),
   ),
-  connectAccessToken: channel<ConnectionInfo>()(
-    z.strictObject({ accessToken: z.string().min(20).max(20_000), cloud }),
-  ),
+  connectAccessToken: channel<ConnectionInfo>()(z.strictObject({ accessToken: z.string().min(20).max(20_000), cloud })),
   connectAppRegistration: channel<ConnectionInfo>()(
     z.strictObject({
       tenant: z.string().min(1).max(256),
@@ -178,7 +193,8 @@ export type ChannelResult<K extends ChannelName> = (typeof CHANNELS)[K] extends 
 export type EntraAuditBridge = { [K in ChannelName]: (input: ChannelInput<K>) => Promise<ChannelResult<K>> };
 
 /** Error codes a handler can return; the renderer shows the message, the code decides the tone. */
-export type BridgeErrorCode = 'invalid-input' | 'forbidden' | 'not-available' | 'not-found' | 'read-only' | 'conflict' | 'failed';
+export type BridgeErrorCode =
+  'invalid-input' | 'forbidden' | 'not-available' | 'not-found' | 'read-only' | 'conflict' | 'failed';
 
 /** What travels back on every call, whatever the transport (IPC errors lose their class otherwise). */
 export type Envelope<R> = { ok: true; result: R } | { ok: false; error: { code: BridgeErrorCode; message: string } };
@@ -187,10 +203,15 @@ export type Envelope<R> = { ok: true; result: R } | { ok: false; error: { code: 
 export const IPC_PREFIX = 'entra-audit:';
 
 /** Validates a call's input; returns the parsed value or a readable error (first issues, with paths). */
-export function parseInput<K extends ChannelName>(name: K, input: unknown): { ok: true; value: ChannelParsed<K> } | { ok: false; message: string } {
+export function parseInput<K extends ChannelName>(
+  name: K,
+  input: unknown,
+): { ok: true; value: ChannelParsed<K> } | { ok: false; message: string } {
   const result = CHANNELS[name].input.safeParse(input ?? {});
   if (result.success) return { ok: true, value: result.data as ChannelParsed<K> };
-  const issues = result.error.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`);
+  const issues = result.error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`);
   return { ok: false, message: `invalid input for ${name}: ${issues.join('; ')}` };
 }
 

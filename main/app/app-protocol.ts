@@ -10,7 +10,10 @@ import { CONTENT_SECURITY_POLICY } from './window/csp.js';
 export const APP_SCHEME = 'app';
 
 /** What registerSchemesAsPrivileged needs (called before the app is ready). */
-export const APP_SCHEME_PRIVILEGES = { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } };
+export const APP_SCHEME_PRIVILEGES = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true },
+};
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,7 +40,11 @@ export async function serveAppRequest(root: string, url: string): Promise<Respon
     const body = await readFile(file);
     return new Response(body, {
       status: 200,
-      headers: { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   } catch {
     return new Response('not found', { status: 404 });

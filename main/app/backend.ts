@@ -5,8 +5,7 @@
  */
 import type { Envelope } from '../../shared/ipc.js';
 import { dispatch } from './services/dispatch.js';
-import { runChecks } from './services/engines.js';
-import { frameworkTitle } from './services/framework-titles.js';
+import { frameworkTitle, runChecks } from './services/engines.js';
 import { createHandlers } from './services/handlers.js';
 import type { Host } from './services/host.js';
 import { AppSession } from './services/session.js';

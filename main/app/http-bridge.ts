@@ -69,10 +69,12 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.headers.host !== host) return send(res, 421, { ok: false, error: { code: 'forbidden', message: 'wrong Host' } });
+    if (req.headers.host !== host)
+      return send(res, 421, { ok: false, error: { code: 'forbidden', message: 'wrong Host' } });
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname.slice('/api/'.length));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'forbidden', message: 'method not allowed' } });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, { ok: false, error: { code: 'forbidden', message: 'method not allowed' } });
     return serveStatic(res, url.pathname);
   }
 
@@ -83,22 +85,41 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
       return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'missing or wrong bridge token' } });
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${host}`) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'foreign origin' } });
+    if (origin !== undefined && origin !== `http://${host}`)
+      return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'foreign origin' } });
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'forbidden', message: 'use POST' } });
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { ok: false, error: { code: 'invalid-input', message: 'send application/json' } });
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return send(res, 415, { ok: false, error: { code: 'invalid-input', message: 'send application/json' } });
     let body: unknown;
     try {
       const text = await readBody(req);
       body = text === '' ? {} : JSON.parse(text);
     } catch (err) {
-      return send(res, 400, { ok: false, error: { code: 'invalid-input', message: (err as Error).message === 'too large' ? 'request body too large' : 'the body is not JSON' } });
+      return send(res, 400, {
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          message: (err as Error).message === 'too large' ? 'request body too large' : 'the body is not JSON',
+        },
+      });
     }
     const envelope = await dispatch(opts.handlers, decodeURIComponent(channel), body);
-    send(res, envelope.ok ? 200 : envelope.error.code === 'invalid-input' ? 400 : envelope.error.code === 'not-found' ? 404 : 200, envelope);
+    send(
+      res,
+      envelope.ok
+        ? 200
+        : envelope.error.code === 'invalid-input'
+          ? 400
+          : envelope.error.code === 'not-found'
+            ? 404
+            : 200,
+      envelope,
+    );
   }
 
   function serveStatic(res: ServerResponse, pathname: string): void {
-    if (!opts.staticDir) return send(res, 404, { ok: false, error: { code: 'not-found', message: 'no renderer served here' } });
+    if (!opts.staticDir)
+      return send(res, 404, { ok: false, error: { code: 'not-found', message: 'no renderer served here' } });
     const root = normalize(opts.staticDir);
     let rel: string;
     try {
@@ -107,7 +128,8 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
       return send(res, 400, { ok: false, error: { code: 'invalid-input', message: 'bad path' } });
     }
     const file = normalize(join(root, rel));
-    if (!file.startsWith(root + sep) || rel.includes('\0')) return send(res, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
+    if (!file.startsWith(root + sep) || rel.includes('\0'))
+      return send(res, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
     let size: number;
     try {
       const st = statSync(file);
@@ -116,7 +138,11 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
     } catch {
       return send(res, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Length': size });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': size,
+    });
     createReadStream(file).pipe(res);
   }
 
@@ -144,7 +170,11 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

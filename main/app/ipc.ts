@@ -9,8 +9,14 @@ import type { ServiceBackend } from './backend.js';
 import { isTrustedSender } from './window/security.js';
 
 /** Handles one invoke; exported for tests. */
-export async function handleInvoke(backend: ServiceBackend, channel: string, event: Pick<IpcMainInvokeEvent, 'senderFrame'>, input: unknown): Promise<Envelope<unknown>> {
-  if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { code: 'forbidden', message: 'this window may not call the app' } };
+export async function handleInvoke(
+  backend: ServiceBackend,
+  channel: string,
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  input: unknown,
+): Promise<Envelope<unknown>> {
+  if (!isTrustedSender(event.senderFrame))
+    return { ok: false, error: { code: 'forbidden', message: 'this window may not call the app' } };
   const parsed = parseInput(channel as (typeof CHANNEL_NAMES)[number], input);
   if (!parsed.ok) return { ok: false, error: { code: 'invalid-input', message: parsed.message } };
   return backend.call(channel, parsed.value);

@@ -6,7 +6,9 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES, IPC_PREFIX } from '../../shared/ipc.js';
 
 /** Builds the bridge object (exported for tests). */
-export function buildBridge(invoke: (channel: string, input: unknown) => Promise<unknown>): Record<string, (input: unknown) => Promise<unknown>> {
+export function buildBridge(
+  invoke: (channel: string, input: unknown) => Promise<unknown>,
+): Record<string, (input: unknown) => Promise<unknown>> {
   const bridge: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const name of CHANNEL_NAMES) {
     const channel = IPC_PREFIX + name;
@@ -15,4 +17,7 @@ export function buildBridge(invoke: (channel: string, input: unknown) => Promise
   return Object.freeze(bridge);
 }
 
-contextBridge.exposeInMainWorld('entraAudit', buildBridge((channel, input) => ipcRenderer.invoke(channel, input)));
+contextBridge.exposeInMainWorld(
+  'entraAudit',
+  buildBridge((channel, input) => ipcRenderer.invoke(channel, input)),
+);

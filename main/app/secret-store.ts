@@ -15,10 +15,12 @@ export interface SafeStorageLike {
 
 /** A file of encrypted values, keyed by name. */
 export function safeStorageSecrets(file: string, safeStorage: SafeStorageLike) {
-  const read = (): Record<string, string> => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {});
+  const read = (): Record<string, string> =>
+    existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
   return {
     async save(key: string, value: string): Promise<void> {
-      if (!safeStorage.isEncryptionAvailable()) throw new Error('the operating system offers no encrypted storage here: the secret was not saved');
+      if (!safeStorage.isEncryptionAvailable())
+        throw new Error('the operating system offers no encrypted storage here: the secret was not saved');
       const all = read();
       all[key] = safeStorage.encryptString(value).toString('base64');
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });

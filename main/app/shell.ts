@@ -15,7 +15,10 @@ import type { HostCalls, WorkerInit } from './worker/messages.js';
 import { mainWindowOptions } from './window/options.js';
 import { APP_ORIGIN, hardenSession, hardenWebContents } from './window/security.js';
 
-type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'Menu' | 'safeStorage'>;
+type ElectronApi = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'Menu' | 'safeStorage'
+>;
 
 export interface ShellOptions {
   /** The built renderer (dist/renderer). */
@@ -47,11 +50,18 @@ export async function startShell(e: ElectronApi, opts: ShellOptions): Promise<Sh
   const secrets = safeStorageSecrets(join(e.app.getPath('userData'), 'secrets.json'), e.safeStorage);
   const host: HostCalls = {
     pickSnapshotFile: async () => {
-      const r = await e.dialog.showOpenDialog(window!, { title: 'Open snapshot', properties: ['openFile'], filters: [{ name: 'Entra Audit snapshot', extensions: ['sqlite'] }] });
+      const r = await e.dialog.showOpenDialog(window!, {
+        title: 'Open snapshot',
+        properties: ['openFile'],
+        filters: [{ name: 'Entra Audit snapshot', extensions: ['sqlite'] }],
+      });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     pickDirectory: async () => {
-      const r = await e.dialog.showOpenDialog(window!, { title: 'Choose a folder for the evidence pack', properties: ['openDirectory', 'createDirectory'] });
+      const r = await e.dialog.showOpenDialog(window!, {
+        title: 'Choose a folder for the evidence pack',
+        properties: ['openDirectory', 'createDirectory'],
+      });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     openExternal: async (url) => {
@@ -61,7 +71,11 @@ export async function startShell(e: ElectronApi, opts: ShellOptions): Promise<Sh
     secretSave: (key, value) => secrets.save(key, value),
     secretLoad: (key) => secrets.load(key),
   };
-  const backend = opts.makeBackend(host, { appVersion: e.app.getVersion(), dataDir: join(e.app.getPath('documents'), 'Entra Audit'), nativeDialogs: true });
+  const backend = opts.makeBackend(host, {
+    appVersion: e.app.getVersion(),
+    dataDir: join(e.app.getPath('documents'), 'Entra Audit'),
+    nativeDialogs: true,
+  });
   registerIpc(e.ipcMain, backend);
 
   window = new e.BrowserWindow(mainWindowOptions(opts.preload));
@@ -76,7 +90,16 @@ export async function startShell(e: ElectronApi, opts: ShellOptions): Promise<Sh
       window?.webContents.reload();
     }
   };
-  e.Menu.setApplicationMenu(e.Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', appName: e.app.getName(), devTools, onOpenSnapshot: () => void openSnapshot() })));
+  e.Menu.setApplicationMenu(
+    e.Menu.buildFromTemplate(
+      menuTemplate({
+        isMac: process.platform === 'darwin',
+        appName: e.app.getName(),
+        devTools,
+        onOpenSnapshot: () => void openSnapshot(),
+      }),
+    ),
+  );
 
   e.app.on('window-all-closed', () => {
     void backend.close().finally(() => e.app.quit());

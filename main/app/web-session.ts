@@ -3,9 +3,8 @@
  */
 import { createHandlers } from './services/handlers.js';
 import { AppSession } from './services/session.js';
-import { runChecks } from './services/engines.js';
+import { frameworkTitle, runChecks } from './services/engines.js';
 import { startHttpBridge, type HttpBridge } from './http-bridge.js';
-import { frameworkTitle } from './services/framework-titles.js';
 
 export interface WebSessionOptions {
   dataDir: string;
@@ -13,12 +12,27 @@ export interface WebSessionOptions {
   port?: number;
   appVersion: string;
   demoSpeedup?: number;
+  /** Where the self-signed pack signer lives (default: the user's profile, as the CLI). */
+  signerDir?: string;
 }
 
 /** Starts a session and its bridge; close() stops both (and the demo emulator, if any). */
 export async function startWebSession(opts: WebSessionOptions): Promise<HttpBridge & { session: AppSession }> {
-  const session = new AppSession({ transport: 'http', appVersion: opts.appVersion, dataDir: opts.dataDir, demoSpeedup: opts.demoSpeedup }, runChecks);
-  const bridge = await startHttpBridge({ handlers: createHandlers(session, frameworkTitle), staticDir: opts.staticDir, port: opts.port });
+  const session = new AppSession(
+    {
+      transport: 'http',
+      appVersion: opts.appVersion,
+      dataDir: opts.dataDir,
+      demoSpeedup: opts.demoSpeedup,
+      signerDir: opts.signerDir,
+    },
+    runChecks,
+  );
+  const bridge = await startHttpBridge({
+    handlers: createHandlers(session, frameworkTitle),
+    staticDir: opts.staticDir,
+    port: opts.port,
+  });
   return {
     ...bridge,
     session,

@@ -27,7 +27,13 @@ export function createHttpTransport(token: string): EnvelopeBridge {
         cache: 'no-store',
       });
     } catch {
-      return { ok: false, error: { code: 'failed' as BridgeErrorCode, message: 'the app process is not reachable (was `entra-audit ui` stopped?)' } };
+      return {
+        ok: false,
+        error: {
+          code: 'failed' as BridgeErrorCode,
+          message: 'the app process is not reachable (was `entra-audit ui` stopped?)',
+        },
+      };
     }
     try {
       return (await res.json()) as Envelope<unknown>;
@@ -35,5 +41,7 @@ export function createHttpTransport(token: string): EnvelopeBridge {
       return { ok: false, error: { code: 'failed', message: `unexpected answer (HTTP ${res.status})` } };
     }
   };
-  return Object.fromEntries(CHANNEL_NAMES.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as EnvelopeBridge;
+  return Object.fromEntries(
+    CHANNEL_NAMES.map((name) => [name, (input: unknown) => call(name, input)]),
+  ) as unknown as EnvelopeBridge;
 }

@@ -21,7 +21,11 @@ function unwrap(transport: EnvelopeBridge): EntraAuditBridge {
   const entries = CHANNEL_NAMES.map((name) => [
     name,
     async (input: unknown) => {
-      const env = await (transport[name] as (i: unknown) => Promise<{ ok: boolean; result?: unknown; error?: { code: BridgeErrorCode; message: string } }>)(input);
+      const env = await (
+        transport[name] as (
+          i: unknown,
+        ) => Promise<{ ok: boolean; result?: unknown; error?: { code: BridgeErrorCode; message: string } }>
+      )(input);
       if (env.ok) return env.result;
       throw new BridgeError(env.error?.code ?? 'failed', env.error?.message ?? 'unknown error');
     },

@@ -24,7 +24,18 @@ export function Donut({ slices, title, center }: { slices: Slice[]; title: strin
             .filter((s) => s.value > 0)
             .map((s) => {
               const len = (s.value / total) * c;
-              const el = <circle key={s.label} cx="70" cy="70" r={r} className={`donut-slice ${s.className}`} strokeDasharray={`${len} ${c - len}`} strokeDashoffset={-offset} transform="rotate(-90 70 70)" />;
+              const el = (
+                <circle
+                  key={s.label}
+                  cx="70"
+                  cy="70"
+                  r={r}
+                  className={`donut-slice ${s.className}`}
+                  strokeDasharray={`${len} ${c - len}`}
+                  strokeDashoffset={-offset}
+                  transform="rotate(-90 70 70)"
+                />
+              );
               offset += len;
               return el;
             })}
@@ -62,11 +73,21 @@ export function StackedBars({ rows, title }: { rows: { label: string; parts: Sli
           return (
             <li key={row.label} className="bar-row">
               <span className="bar-label">{row.label}</span>
-              <svg viewBox={`0 0 ${width} 14`} width="100%" height="14" preserveAspectRatio="none" role="img" aria-label={`${row.label}: ${row.parts.map((p) => `${p.label} ${p.value}`).join(', ')}`}>
+              <svg
+                viewBox={`0 0 ${width} 14`}
+                width="100%"
+                height="14"
+                preserveAspectRatio="none"
+                role="img"
+                aria-label={`${row.label}: ${row.parts.map((p) => `${p.label} ${p.value}`).join(', ')}`}
+              >
                 <rect x="0" y="0" width={width} height="14" rx="3" className="bar-track" />
                 {row.parts.map((p) => {
                   const w = (p.value / total) * width;
-                  const el = p.value > 0 ? <rect key={p.label} x={x} y="0" width={w} height="14" className={`bar-part ${p.className}`} /> : null;
+                  const el =
+                    p.value > 0 ? (
+                      <rect key={p.label} x={x} y="0" width={w} height="14" className={`bar-part ${p.className}`} />
+                    ) : null;
                   x += w;
                   return el;
                 })}

@@ -21,12 +21,22 @@ export function SessionBanner({ state }: { state: SessionState | undefined }) {
       <span className="banner-tenant">{snap?.meta.tenantName ?? conn?.tenantName}</span>
       {snap ? (
         <>
-          <span className={`pill ${snap.readOnly ? 'pill-review' : 'pill-live'}`}>{snap.readOnly ? 'Review mode · read-only' : 'Live snapshot'}</span>
-          <span className={`pill pill-integrity-${integrity}`} title={snap.integrity.recorded ? `Recorded hash ${snap.integrity.recorded}` : undefined}>
-            {integrity === 'intact' ? 'Integrity verified' : integrity === 'altered' ? 'Altered since collection' : 'Integrity unknown (unfinished collection)'}
+          <span className={`pill ${snap.readOnly ? 'pill-review' : 'pill-live'}`}>
+            {snap.readOnly ? 'Review mode · read-only' : 'Live snapshot'}
+          </span>
+          <span
+            className={`pill pill-integrity-${integrity}`}
+            title={snap.integrity.recorded ? `Recorded hash ${snap.integrity.recorded}` : undefined}
+          >
+            {integrity === 'intact'
+              ? 'Integrity verified'
+              : integrity === 'altered'
+                ? 'Altered since collection'
+                : 'Integrity unknown (unfinished collection)'}
           </span>
           <span className="banner-muted">
-            Collected by {snap.meta.collectedBy} · {fmtDate(snap.meta.collectionFinishedAt ?? snap.meta.collectionStartedAt)}
+            Collected by {snap.meta.collectedBy} ·{' '}
+            {fmtDate(snap.meta.collectionFinishedAt ?? snap.meta.collectionStartedAt)}
           </span>
         </>
       ) : conn ? (

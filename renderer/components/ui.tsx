@@ -57,7 +57,19 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
   return <span className={`badge sev sev-${severity.toLowerCase()}`}>{severity}</span>;
 }
 
-export function Pager({ offset, limit, total, onChange, label }: { offset: number; limit: number; total: number; onChange: (offset: number) => void; label: string }) {
+export function Pager({
+  offset,
+  limit,
+  total,
+  onChange,
+  label,
+}: {
+  offset: number;
+  limit: number;
+  total: number;
+  onChange: (offset: number) => void;
+  label: string;
+}) {
   const from = total === 0 ? 0 : offset + 1;
   const to = Math.min(total, offset + limit);
   return (
@@ -65,7 +77,12 @@ export function Pager({ offset, limit, total, onChange, label }: { offset: numbe
       <span aria-live="polite">
         {fmtNumber(from)}–{fmtNumber(to)} of {fmtNumber(total)}
       </span>
-      <button type="button" className="btn btn-quiet" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+      <button
+        type="button"
+        className="btn btn-quiet"
+        disabled={offset === 0}
+        onClick={() => onChange(Math.max(0, offset - limit))}
+      >
         Previous
       </button>
       <button type="button" className="btn btn-quiet" disabled={to >= total} onClick={() => onChange(offset + limit)}>
@@ -75,7 +92,15 @@ export function Pager({ offset, limit, total, onChange, label }: { offset: numbe
   );
 }
 
-export function Stat({ label, value, tone }: { label: string; value: ReactNode; tone?: 'good' | 'bad' | 'warn' | 'neutral' }) {
+export function Stat({
+  label,
+  value,
+  tone,
+}: {
+  label: string;
+  value: ReactNode;
+  tone?: 'good' | 'bad' | 'warn' | 'neutral';
+}) {
   return (
     <div className={`stat stat-${tone ?? 'neutral'}`}>
       <div className="stat-value">{value}</div>

@@ -13,8 +13,20 @@ import { EvidenceList } from '../components/evidence.js';
 
 const PAGE = 50;
 
-export function ChecksScreen({ navigate, checkId, readOnly }: { navigate: Navigate; checkId?: string; readOnly: boolean }) {
-  return checkId ? <CheckDetail navigate={navigate} checkId={checkId} readOnly={readOnly} /> : <CheckList navigate={navigate} />;
+export function ChecksScreen({
+  navigate,
+  checkId,
+  readOnly,
+}: {
+  navigate: Navigate;
+  checkId?: string;
+  readOnly: boolean;
+}) {
+  return checkId ? (
+    <CheckDetail navigate={navigate} checkId={checkId} readOnly={readOnly} />
+  ) : (
+    <CheckList navigate={navigate} />
+  );
 }
 
 function CheckList({ navigate }: { navigate: Navigate }) {
@@ -33,7 +45,12 @@ function CheckList({ navigate }: { navigate: Navigate }) {
   const sevOrder = { Critical: 0, High: 1, Medium: 2, Low: 3, Info: 4 };
   const list = q.data.checks
     .filter((c) => status === 'all' || c.status === status)
-    .sort((a, b) => order[a.status] - order[b.status] || sevOrder[a.severity] - sevOrder[b.severity] || a.title.localeCompare(b.title));
+    .sort(
+      (a, b) =>
+        order[a.status] - order[b.status] ||
+        sevOrder[a.severity] - sevOrder[b.severity] ||
+        a.title.localeCompare(b.title),
+    );
   return (
     <>
       <PageHeader title="Checks" subtitle="Each check's result per user, policy or app, with the evidence behind it." />
@@ -102,7 +119,17 @@ function CheckDetail({ navigate, checkId, readOnly }: { navigate: Navigate; chec
   const [offset, setOffset] = useState(0);
   const [version, setVersion] = useState(0);
   const [exceptionFor, setExceptionFor] = useState<{ entityId: string; entityName: string } | null>(null);
-  const results = useQuery((b) => b.checkResults({ checkId, outcome: outcome === 'all' ? undefined : outcome, search: search || undefined, offset, limit: PAGE }), [checkId, outcome, search, offset, version]);
+  const results = useQuery(
+    (b) =>
+      b.checkResults({
+        checkId,
+        outcome: outcome === 'all' ? undefined : outcome,
+        search: search || undefined,
+        offset,
+        limit: PAGE,
+      }),
+    [checkId, outcome, search, offset, version],
+  );
   const exceptions = useQuery((b) => b.exceptionsList({ checkId }), [checkId, version]);
   const c = check.data;
   const back = { screen: 'checks', checkId } as const;
@@ -186,7 +213,13 @@ function CheckDetail({ navigate, checkId, readOnly }: { navigate: Navigate; chec
               </thead>
               <tbody>
                 {results.data.rows.map((r) => (
-                  <ResultRow key={`${r.entityType}:${r.entityId}`} r={r} readOnly={readOnly} onUser={() => navigate({ screen: 'user', userId: r.entityId, back })} onException={() => setExceptionFor({ entityId: r.entityId, entityName: r.entityName })} />
+                  <ResultRow
+                    key={`${r.entityType}:${r.entityId}`}
+                    r={r}
+                    readOnly={readOnly}
+                    onUser={() => navigate({ screen: 'user', userId: r.entityId, back })}
+                    onException={() => setExceptionFor({ entityId: r.entityId, entityName: r.entityName })}
+                  />
                 ))}
                 {results.data.rows.length === 0 ? (
                   <tr>
@@ -219,7 +252,11 @@ function CheckDetail({ navigate, checkId, readOnly }: { navigate: Navigate; chec
         <div className="card-head">
           <h2 id="exceptions-title">Exceptions</h2>
           {!readOnly ? (
-            <button type="button" className="btn" onClick={() => setExceptionFor({ entityId: '*', entityName: 'every entity of this check' })}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setExceptionFor({ entityId: '*', entityName: 'every entity of this check' })}
+            >
               Accept the risk for all…
             </button>
           ) : null}
@@ -244,7 +281,13 @@ function CheckDetail({ navigate, checkId, readOnly }: { navigate: Navigate; chec
                   <td>{e.reason}</td>
                   <td>{e.approver}</td>
                   <td>{fmtDay(e.expiresAt)}</td>
-                  <td>{e.expired ? <span className="badge badge-expired">Expired</span> : <span className="badge badge-exception">In force</span>}</td>
+                  <td>
+                    {e.expired ? (
+                      <span className="badge badge-expired">Expired</span>
+                    ) : (
+                      <span className="badge badge-exception">In force</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -257,7 +300,17 @@ function CheckDetail({ navigate, checkId, readOnly }: { navigate: Navigate; chec
   );
 }
 
-function ResultRow({ r, readOnly, onUser, onException }: { r: CheckResult; readOnly: boolean; onUser: () => void; onException: () => void }) {
+function ResultRow({
+  r,
+  readOnly,
+  onUser,
+  onException,
+}: {
+  r: CheckResult;
+  readOnly: boolean;
+  onUser: () => void;
+  onException: () => void;
+}) {
   return (
     <tr>
       <td>
@@ -280,7 +333,12 @@ function ResultRow({ r, readOnly, onUser, onException }: { r: CheckResult; readO
       {!readOnly ? (
         <td>
           {r.outcome === 'fail' ? (
-            <button type="button" className="btn btn-small" onClick={onException} aria-label={`Add an exception for ${r.entityName}`}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={onException}
+              aria-label={`Add exception for ${r.entityName}`}
+            >
               Add exception
             </button>
           ) : null}
@@ -290,7 +348,17 @@ function ResultRow({ r, readOnly, onUser, onException }: { r: CheckResult; readO
   );
 }
 
-function ExceptionForm({ checkId, target, onCancel, onSaved }: { checkId: string; target: { entityId: string; entityName: string }; onCancel: () => void; onSaved: () => void }) {
+function ExceptionForm({
+  checkId,
+  target,
+  onCancel,
+  onSaved,
+}: {
+  checkId: string;
+  target: { entityId: string; entityName: string };
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
   const bridge = useBridge();
   const inNinety = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
   const [reason, setReason] = useState('');
@@ -317,16 +385,36 @@ function ExceptionForm({ checkId, target, onCancel, onSaved }: { checkId: string
       <form className="form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="exc-reason">Reason</label>
-          <textarea id="exc-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} autoFocus />
+          <textarea
+            id="exc-reason"
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required
+            minLength={3}
+            autoFocus
+          />
         </div>
         <div className="form-row">
           <div className="field">
             <label htmlFor="exc-approver">Approved by</label>
-            <input id="exc-approver" value={approver} onChange={(e) => setApprover(e.target.value)} required minLength={2} />
+            <input
+              id="exc-approver"
+              value={approver}
+              onChange={(e) => setApprover(e.target.value)}
+              required
+              minLength={2}
+            />
           </div>
           <div className="field">
             <label htmlFor="exc-expiry">Expires on</label>
-            <input id="exc-expiry" type="date" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} required />
+            <input
+              id="exc-expiry"
+              type="date"
+              value={expiresAt}
+              onChange={(e) => setExpiresAt(e.target.value)}
+              required
+            />
           </div>
         </div>
         <ErrorNote error={error} />

@@ -21,9 +21,20 @@ const STATUS_LABEL: Record<DatasetProgress['status'], string> = {
   cancelled: 'Cancelled',
 };
 
-export function CollectionScreen({ navigate, session, jobId, onChange }: { navigate: Navigate; session: SessionState | undefined; jobId?: string; onChange: () => void }) {
+export function CollectionScreen({
+  navigate,
+  session,
+  jobId,
+  onChange,
+}: {
+  navigate: Navigate;
+  session: SessionState | undefined;
+  jobId?: string;
+  onChange: () => void;
+}) {
   const bridge = useBridge();
-  const active = session?.activeJob?.kind === 'collect' && (!jobId || session.activeJob.jobId === jobId) ? session.activeJob : null;
+  const active =
+    session?.activeJob?.kind === 'collect' && (!jobId || session.activeJob.jobId === jobId) ? session.activeJob : null;
   const [job, setJob, pollError] = useJob(active);
   const [days, setDays] = useState(30);
   const [error, setError] = useState<Error | null>(null);
@@ -57,14 +68,28 @@ export function CollectionScreen({ navigate, session, jobId, onChange }: { navig
     <>
       <PageHeader
         title="Collection"
-        subtitle={session?.connection ? `Tenant ${session.connection.tenantName} · read-only Graph requests` : 'Connect to a tenant first.'}
+        subtitle={
+          session?.connection
+            ? `Tenant ${session.connection.tenantName} · read-only Graph requests`
+            : 'Connect to a tenant first.'
+        }
         actions={
           job?.state === 'running' ? (
-            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => act(() => bridge.jobCancel({ jobId: job.jobId }))}>
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={busy}
+              onClick={() => act(() => bridge.jobCancel({ jobId: job.jobId }))}
+            >
               Cancel
             </button>
           ) : job && job.resumable && (job.state === 'cancelled' || job.state === 'failed') ? (
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => act(() => bridge.collectResume({ jobId: job.jobId }))}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => act(() => bridge.collectResume({ jobId: job.jobId }))}
+            >
               Resume
             </button>
           ) : finished ? (
@@ -79,7 +104,14 @@ export function CollectionScreen({ navigate, session, jobId, onChange }: { navig
           <h2>New collection</h2>
           <div className="field">
             <label htmlFor="signin-days">Sign-in logs to collect (days)</label>
-            <input id="signin-days" type="number" min={1} max={30} value={days} onChange={(e) => setDays(Number(e.target.value))} />
+            <input
+              id="signin-days"
+              type="number"
+              min={1}
+              max={30}
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value))}
+            />
           </div>
           <button type="submit" className="btn btn-primary" disabled={busy || !session?.connection}>
             Start collection
@@ -90,9 +122,17 @@ export function CollectionScreen({ navigate, session, jobId, onChange }: { navig
       {job ? (
         <section className="card" aria-labelledby="progress-title">
           <h2 id="progress-title">
-            {job.state === 'running' ? p?.step : job.state === 'done' ? 'Collection finished' : job.state === 'cancelled' ? 'Collection cancelled' : 'Collection stopped'}
+            {job.state === 'running'
+              ? p?.step
+              : job.state === 'done'
+                ? 'Collection finished'
+                : job.state === 'cancelled'
+                  ? 'Collection cancelled'
+                  : 'Collection stopped'}
           </h2>
-          {job.error ? <p className={job.state === 'failed' ? 'note note-error' : 'note note-info'}>{job.error}</p> : null}
+          {job.error ? (
+            <p className={job.state === 'failed' ? 'note note-error' : 'note note-info'}>{job.error}</p>
+          ) : null}
           <div className="progress-line">
             <progress aria-label="Overall progress" max={p?.total ?? undefined} value={p?.total ? p.done : undefined} />
             <span>{pct === null ? `${fmtNumber(p?.done ?? 0)} items` : `${pct}%`}</span>
@@ -108,7 +148,13 @@ export function CollectionScreen({ navigate, session, jobId, onChange }: { navig
             </div>
             <div>
               <dt>Time left</dt>
-              <dd>{p?.secondsLeft == null ? '—' : p.secondsLeft < 60 ? `${Math.ceil(p.secondsLeft)} s` : `${Math.ceil(p.secondsLeft / 60)} min`}</dd>
+              <dd>
+                {p?.secondsLeft == null
+                  ? '—'
+                  : p.secondsLeft < 60
+                    ? `${Math.ceil(p.secondsLeft)} s`
+                    : `${Math.ceil(p.secondsLeft / 60)} min`}
+              </dd>
             </div>
           </dl>
           <table className="table">
@@ -137,10 +183,18 @@ export function CollectionScreen({ navigate, session, jobId, onChange }: { navig
                     <span className={`badge ds-${d.status}`}>{STATUS_LABEL[d.status]}</span>
                   </td>
                   <td className="cell-progress">
-                    {d.status === 'running' || d.status === 'pending' ? (
-                      <progress aria-label={`${datasetSpec(d.dataset).title} progress`} max={d.total ?? undefined} value={d.total ? d.done : undefined} />
+                    {d.status === 'running' ? (
+                      <progress
+                        aria-label={`${datasetSpec(d.dataset).title} progress`}
+                        max={d.total ?? undefined}
+                        value={d.total ? d.done : undefined}
+                      />
                     ) : (
-                      <progress aria-label={`${datasetSpec(d.dataset).title} progress`} max={1} value={d.status === 'complete' ? 1 : 0} />
+                      <progress
+                        aria-label={`${datasetSpec(d.dataset).title} progress`}
+                        max={1}
+                        value={d.status === 'complete' || d.status === 'partial' ? 1 : 0}
+                      />
                     )}
                   </td>
                   <td className="num">

@@ -23,11 +23,23 @@ export function ComplianceScreen({ navigate }: { navigate: Navigate }) {
   const current = q.data.find((f) => f.framework === framework) ?? q.data[0];
   return (
     <>
-      <PageHeader title="Compliance" subtitle="Each framework's controls, with the checks and evidence that decide them." />
+      <PageHeader
+        title="Compliance"
+        subtitle="Each framework's controls, with the checks and evidence that decide them."
+      />
       {!current ? <p className="hint">No framework mapping in this build.</p> : null}
       <div className="tabs" role="tablist" aria-label="Frameworks">
         {q.data.map((f) => (
-          <button key={f.framework} type="button" role="tab" aria-selected={f === current} aria-controls="fw-panel" id={`fw-${f.framework}`} className={`tab${f === current ? ' tab-on' : ''}`} onClick={() => setFramework(f.framework)}>
+          <button
+            key={f.framework}
+            type="button"
+            role="tab"
+            aria-selected={f === current}
+            aria-controls="fw-panel"
+            id={`fw-${f.framework}`}
+            className={`tab${f === current ? ' tab-on' : ''}`}
+            onClick={() => setFramework(f.framework)}
+          >
             {f.title}
           </button>
         ))}
@@ -47,10 +59,15 @@ export function ComplianceScreen({ navigate }: { navigate: Navigate }) {
                   {c.checks.map((k) => (
                     <li key={k.id}>
                       <SeverityBadge severity={k.severity} />{' '}
-                      <button type="button" className="link" onClick={() => navigate({ screen: 'checks', checkId: k.id })}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => navigate({ screen: 'checks', checkId: k.id })}
+                      >
                         {k.title}
                       </button>{' '}
-                      <OutcomeBadge outcome={k.status} /> <span className="muted">{fmtNumber(k.counts.fail)} failing</span>
+                      <OutcomeBadge outcome={k.status} />{' '}
+                      <span className="muted">{fmtNumber(k.counts.fail)} failing</span>
                     </li>
                   ))}
                 </ul>

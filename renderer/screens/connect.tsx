@@ -18,11 +18,23 @@ const METHODS: { id: Method; label: string; hint: string }[] = [
   { id: 'demo', label: 'Demo tenant', hint: 'A synthetic tenant served on this computer. Nothing leaves the machine.' },
   { id: 'interactive', label: 'Sign in', hint: 'Sign in as an administrator in your browser (delegated, read-only).' },
   { id: 'app', label: 'App registration', hint: 'Your own app registration with a certificate or a client secret.' },
-  { id: 'token', label: 'Access token', hint: 'A Graph token you already have, e.g. from az account get-access-token.' },
+  {
+    id: 'token',
+    label: 'Access token',
+    hint: 'A Graph token you already have, e.g. from az account get-access-token.',
+  },
   { id: 'file', label: 'Open snapshot', hint: 'Review a snapshot file, read-only, with no network.' },
 ];
 
-export function ConnectScreen({ navigate, session, onChange }: { navigate: Navigate; session: SessionState | undefined; onChange: () => void }) {
+export function ConnectScreen({
+  navigate,
+  session,
+  onChange,
+}: {
+  navigate: Navigate;
+  session: SessionState | undefined;
+  onChange: () => void;
+}) {
   const [method, setMethod] = useState<Method>('demo');
   const current = METHODS.find((m) => m.id === method)!;
   return (
@@ -42,7 +54,13 @@ export function ConnectScreen({ navigate, session, onChange }: { navigate: Navig
           <div className="segmented" role="radiogroup" aria-label="Connection method">
             {METHODS.map((m) => (
               <label key={m.id} className={`segment${m.id === method ? ' segment-on' : ''}`}>
-                <input type="radio" name="method" value={m.id} checked={m.id === method} onChange={() => setMethod(m.id)} />
+                <input
+                  type="radio"
+                  name="method"
+                  value={m.id}
+                  checked={m.id === method}
+                  onChange={() => setMethod(m.id)}
+                />
                 {m.label}
               </label>
             ))}
@@ -146,7 +164,19 @@ function DemoForm({ navigate, onChange }: FormProps) {
   return (
     <form onSubmit={submit} className="form">
       <div className="form-row">
-        <Field label="Users">{(id) => <input id={id} type="number" min={10} max={200000} value={users} onChange={(e) => setUsers(Number(e.target.value))} required />}</Field>
+        <Field label="Users">
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={10}
+              max={200000}
+              value={users}
+              onChange={(e) => setUsers(Number(e.target.value))}
+              required
+            />
+          )}
+        </Field>
         <Field label="Licence">
           {(id) => (
             <select id={id} value={licence} onChange={(e) => setLicence(e.target.value as 'free' | 'p1' | 'p2')}>
@@ -156,7 +186,18 @@ function DemoForm({ navigate, onChange }: FormProps) {
             </select>
           )}
         </Field>
-        <Field label="Seed">{(id) => <input id={id} type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} required />}</Field>
+        <Field label="Seed">
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={0}
+              value={seed}
+              onChange={(e) => setSeed(Number(e.target.value))}
+              required
+            />
+          )}
+        </Field>
       </div>
       <ErrorNote error={error} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
@@ -219,29 +260,76 @@ function AppForm({ navigate, onChange }: FormProps) {
   return (
     <form onSubmit={submit} className="form">
       <div className="form-row">
-        <Field label="Tenant">{(id) => <input id={id} value={tenant} onChange={(e) => setTenant(e.target.value)} required autoComplete="off" />}</Field>
-        <Field label="Application (client) id">{(id) => <input id={id} value={clientId} onChange={(e) => setClientId(e.target.value)} required autoComplete="off" />}</Field>
+        <Field label="Tenant">
+          {(id) => (
+            <input id={id} value={tenant} onChange={(e) => setTenant(e.target.value)} required autoComplete="off" />
+          )}
+        </Field>
+        <Field label="Application (client) id">
+          {(id) => (
+            <input id={id} value={clientId} onChange={(e) => setClientId(e.target.value)} required autoComplete="off" />
+          )}
+        </Field>
       </div>
       <CloudField value={cloud} onChange={setCloud} />
       <fieldset className="fieldset">
         <legend>Credential</legend>
         <label className="inline">
-          <input type="radio" name="cred" checked={kind === 'certificate'} onChange={() => setKind('certificate')} /> Certificate (recommended)
+          <input type="radio" name="cred" checked={kind === 'certificate'} onChange={() => setKind('certificate')} />{' '}
+          Certificate (recommended)
         </label>
         <label className="inline">
-          <input type="radio" name="cred" checked={kind === 'secret'} onChange={() => setKind('secret')} /> Client secret
+          <input type="radio" name="cred" checked={kind === 'secret'} onChange={() => setKind('secret')} /> Client
+          secret
         </label>
       </fieldset>
       {kind === 'certificate' ? (
         <div className="form-row">
-          <Field label="Certificate file (PEM with private key)">{(id) => <input id={id} value={certPath} onChange={(e) => setCertPath(e.target.value)} required autoComplete="off" />}</Field>
-          <Field label="Passphrase">{(id) => <input id={id} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />}</Field>
+          <Field label="Certificate file (PEM with private key)">
+            {(id) => (
+              <input
+                id={id}
+                value={certPath}
+                onChange={(e) => setCertPath(e.target.value)}
+                required
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field label="Passphrase">
+            {(id) => (
+              <input
+                id={id}
+                type="password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                autoComplete="off"
+              />
+            )}
+          </Field>
         </div>
       ) : (
         <>
-          <Field label="Client secret">{(id) => <input id={id} type="password" value={secret} onChange={(e) => setSecret(e.target.value)} required autoComplete="off" />}</Field>
+          <Field label="Client secret">
+            {(id) => (
+              <input
+                id={id}
+                type="password"
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+                required
+                autoComplete="off"
+              />
+            )}
+          </Field>
           <label className="inline">
-            <input type="checkbox" checked={remember} disabled={!info.data?.nativeDialogs} onChange={(e) => setRemember(e.target.checked)} /> Remember the secret (encrypted by the operating system; desktop app only)
+            <input
+              type="checkbox"
+              checked={remember}
+              disabled={!info.data?.nativeDialogs}
+              onChange={(e) => setRemember(e.target.checked)}
+            />{' '}
+            Remember the secret (encrypted by the operating system; desktop app only)
           </label>
         </>
       )}
@@ -268,7 +356,17 @@ function TokenForm({ navigate, onChange }: FormProps) {
   return (
     <form onSubmit={submit} className="form">
       <Field label="Access token" help="Kept in memory only for this session; never saved.">
-        {(id) => <textarea id={id} rows={4} value={token} onChange={(e) => setToken(e.target.value)} required spellCheck={false} autoComplete="off" />}
+        {(id) => (
+          <textarea
+            id={id}
+            rows={4}
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            required
+            spellCheck={false}
+            autoComplete="off"
+          />
+        )}
       </Field>
       <CloudField value={cloud} onChange={setCloud} />
       <ErrorNote error={error} />
@@ -305,7 +403,14 @@ function OpenFileForm({ navigate, onChange }: FormProps) {
       <Field label="Snapshot file" help="A .sqlite snapshot. It opens read-only and its integrity is checked.">
         {(id) => (
           <div className="input-with-button">
-            <input id={id} value={path} onChange={(e) => setPath(e.target.value)} required autoComplete="off" placeholder="/path/to/snapshot.sqlite" />
+            <input
+              id={id}
+              value={path}
+              onChange={(e) => setPath(e.target.value)}
+              required
+              autoComplete="off"
+              placeholder="/path/to/snapshot.sqlite"
+            />
             {info.data?.nativeDialogs ? (
               <button type="button" className="btn" onClick={browse}>
                 Browse…

@@ -28,7 +28,16 @@ export function DataScreen({ navigate, tab }: { navigate: Navigate; tab: DataTab
       <PageHeader title="Data" subtitle="Everything the snapshot holds, as collected." />
       <div className="tabs" role="tablist" aria-label="Data sets">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={t.id === tab} aria-controls="data-panel" className={`tab${t.id === tab ? ' tab-on' : ''}`} onClick={() => navigate({ screen: 'data', tab: t.id })}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={t.id === tab}
+            aria-controls="data-panel"
+            className={`tab${t.id === tab ? ' tab-on' : ''}`}
+            onClick={() => navigate({ screen: 'data', tab: t.id })}
+          >
             {t.label}
           </button>
         ))}
@@ -48,19 +57,21 @@ export function DataScreen({ navigate, tab }: { navigate: Navigate; tab: DataTab
 
 function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
   return (
-    <table className="table">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+      <table className="table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
 
@@ -76,7 +87,10 @@ function SearchBox({ id, value, onChange }: { id: string; value: string; onChang
 function MfaTab({ navigate }: { navigate: Navigate }) {
   const [mfa, setMfa] = useState<'registered' | 'not-registered' | 'unknown' | ''>('not-registered');
   const [offset, setOffset] = useState(0);
-  const q = useQuery((b) => b.users({ offset, limit: PAGE, mfa: mfa || undefined, enabled: true, sort: 'displayName' }), [mfa, offset]);
+  const q = useQuery(
+    (b) => b.users({ offset, limit: PAGE, mfa: mfa || undefined, enabled: true, sort: 'displayName' }),
+    [mfa, offset],
+  );
   return (
     <section className="card">
       <div className="toolbar">
@@ -104,7 +118,11 @@ function MfaTab({ navigate }: { navigate: Navigate }) {
             {q.data.rows.map((u) => (
               <tr key={u.id}>
                 <td>
-                  <button type="button" className="link" onClick={() => navigate({ screen: 'user', userId: u.id, back: { screen: 'data', tab: 'mfa' } })}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => navigate({ screen: 'user', userId: u.id, back: { screen: 'data', tab: 'mfa' } })}
+                  >
                     {u.displayName}
                   </button>
                   <div className="muted small">{u.userPrincipalName}</div>
@@ -181,13 +199,26 @@ function SignInsTab() {
   const [user, setUser] = useState('');
   const [offset, setOffset] = useState(0);
   const q = useQuery(
-    (b) => b.signIns({ offset, limit: PAGE, from: from || undefined, to: to || undefined, result: result || undefined, risk: risk || undefined, app: app || undefined, location: location || undefined, user: user || undefined }),
+    (b) =>
+      b.signIns({
+        offset,
+        limit: PAGE,
+        from: from || undefined,
+        to: to || undefined,
+        result: result || undefined,
+        risk: risk || undefined,
+        app: app || undefined,
+        location: location || undefined,
+        user: user || undefined,
+      }),
     [from, to, result, risk, app, location, user, offset],
   );
-  const set = <T,>(f: (v: T) => void) => (v: T) => {
-    f(v);
-    setOffset(0);
-  };
+  const set =
+    <T,>(f: (v: T) => void) =>
+    (v: T) => {
+      f(v);
+      setOffset(0);
+    };
   return (
     <section className="card">
       <div className="toolbar wrap">
@@ -233,17 +264,34 @@ function SignInsTab() {
       <ErrorNote error={q.error} />
       {q.data ? (
         <>
-          <Table caption="Sign-ins" head={['Time', 'User', 'App', 'Result', 'Client', 'Location', 'Risk', 'Authentication']}>
+          <Table
+            caption="Sign-ins"
+            head={['Time', 'User', 'App', 'Result', 'Client', 'Location', 'Risk', 'Authentication']}
+          >
             {q.data.rows.map((s) => (
               <tr key={s.id}>
                 <td className="nowrap">{fmtDate(s.createdDateTime)}</td>
                 <td>{s.userPrincipalName}</td>
                 <td>{s.appDisplayName}</td>
-                <td>{s.result === 'success' ? <span className="badge badge-pass">Success</span> : <span className="badge badge-fail" title={s.failureReason ?? undefined}>Failure {s.errorCode}</span>}</td>
+                <td>
+                  {s.result === 'success' ? (
+                    <span className="badge badge-pass">Success</span>
+                  ) : (
+                    <span className="badge badge-fail" title={s.failureReason ?? undefined}>
+                      Failure {s.errorCode}
+                    </span>
+                  )}
+                </td>
                 <td>{s.clientAppUsed ?? '—'}</td>
                 <td>{s.location ?? '—'}</td>
                 <td>{s.riskLevel ?? '—'}</td>
-                <td>{s.mfa === 'multiFactorAuthentication' ? 'MFA' : s.mfa === 'singleFactorAuthentication' ? 'Single factor' : '—'}</td>
+                <td>
+                  {s.mfa === 'multiFactorAuthentication'
+                    ? 'MFA'
+                    : s.mfa === 'singleFactorAuthentication'
+                      ? 'Single factor'
+                      : '—'}
+                </td>
               </tr>
             ))}
           </Table>
@@ -304,7 +352,8 @@ function GroupsTab() {
               <li key={r.roleName}>
                 <details>
                   <summary>
-                    <strong>{r.roleName}</strong> {r.privileged ? <span className="badge sev-high">Privileged</span> : null}{' '}
+                    <strong>{r.roleName}</strong>{' '}
+                    {r.privileged ? <span className="badge sev-high">Privileged</span> : null}{' '}
                     <span className="muted">
                       {r.active} active · {r.eligible} eligible
                     </span>
@@ -337,7 +386,9 @@ function AppsTab() {
   return (
     <section className="card">
       <div className="card-head">
-        <p className="hint">MFA passthrough: whether the users assigned to an SSO app are covered by an enabled policy requiring MFA.</p>
+        <p className="hint">
+          MFA passthrough: whether the users assigned to an SSO app are covered by an enabled policy requiring MFA.
+        </p>
         <SearchBox
           id="app-search"
           value={search}
@@ -350,7 +401,10 @@ function AppsTab() {
       <ErrorNote error={q.error} />
       {q.data ? (
         <>
-          <Table caption="Enterprise applications" head={['Application', 'Single sign-on', 'Assigned', 'MFA coverage', 'Not covered']}>
+          <Table
+            caption="Enterprise applications"
+            head={['Application', 'Single sign-on', 'Assigned', 'MFA coverage', 'Not covered']}
+          >
             {q.data.rows.map((a) => (
               <tr key={a.id}>
                 <td>
@@ -359,7 +413,13 @@ function AppsTab() {
                 </td>
                 <td>{a.ssoMode ?? '—'}</td>
                 <td className="num">{fmtNumber(a.assigned)}</td>
-                <td>{a.mfaCoverage ? <span className={`badge cov-${a.mfaCoverage}`}>{COVERAGE_LABEL[a.mfaCoverage]}</span> : '—'}</td>
+                <td>
+                  {a.mfaCoverage ? (
+                    <span className={`badge cov-${a.mfaCoverage}`}>{COVERAGE_LABEL[a.mfaCoverage]}</span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td className="num">{a.mfaCoverage ? fmtNumber(a.uncovered) : '—'}</td>
               </tr>
             ))}
@@ -394,7 +454,10 @@ function DevicesTab() {
       <ErrorNote error={q.error} />
       {q.data ? (
         <>
-          <Table caption="Devices" head={['Device', 'Operating system', 'Join type', 'Compliant', 'Managed', 'Enabled', 'Last sign-in']}>
+          <Table
+            caption="Devices"
+            head={['Device', 'Operating system', 'Join type', 'Compliant', 'Managed', 'Enabled', 'Last sign-in']}
+          >
             {q.data.rows.map((d) => (
               <tr key={d.id}>
                 <td>{d.displayName}</td>

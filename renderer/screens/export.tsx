@@ -52,19 +52,26 @@ export function ExportScreen({ session }: { session: SessionState | undefined })
 
   return (
     <>
-      <PageHeader title="Export" subtitle="A signed evidence pack an auditor verifies with stock tools: PDF report, CSVs, OSCAL, signed manifest." />
+      <PageHeader
+        title="Export"
+        subtitle="A signed evidence pack an auditor verifies with stock tools: PDF report, CSVs, OSCAL, signed manifest."
+      />
       <form className="card form" onSubmit={submit} aria-labelledby="export-form-title">
         <h2 id="export-form-title">Evidence pack</h2>
         <fieldset className="fieldset">
           <legend>Frameworks</legend>
-          {frameworks.length === 0 ? <p className="hint">All checks are included; no framework mapping in this build.</p> : null}
+          {frameworks.length === 0 ? (
+            <p className="hint">All checks are included; no framework mapping in this build.</p>
+          ) : null}
           <div className="check-grid">
             {frameworks.map((f) => (
               <label key={f.framework} className="inline">
                 <input
                   type="checkbox"
                   checked={selected.includes(f.framework)}
-                  onChange={(e) => setPicked(e.target.checked ? [...selected, f.framework] : selected.filter((x) => x !== f.framework))}
+                  onChange={(e) =>
+                    setPicked(e.target.checked ? [...selected, f.framework] : selected.filter((x) => x !== f.framework))
+                  }
                 />{' '}
                 {f.title}
               </label>
@@ -74,10 +81,17 @@ export function ExportScreen({ session }: { session: SessionState | undefined })
         <fieldset className="fieldset">
           <legend>Signer</legend>
           <label className="inline">
-            <input type="radio" name="signer" checked={signer === 'self-signed'} onChange={() => setSigner('self-signed')} /> This computer's signing identity (self-signed)
+            <input
+              type="radio"
+              name="signer"
+              checked={signer === 'self-signed'}
+              onChange={() => setSigner('self-signed')}
+            />{' '}
+            This computer's signing identity (self-signed)
           </label>
           <label className="inline">
-            <input type="radio" name="signer" checked={signer === 'p12'} onChange={() => setSigner('p12')} /> My certificate (PKCS#12 file)
+            <input type="radio" name="signer" checked={signer === 'p12'} onChange={() => setSigner('p12')} /> My
+            certificate (PKCS#12 file)
           </label>
           {signer === 'p12' ? (
             <div className="form-row">
@@ -87,7 +101,13 @@ export function ExportScreen({ session }: { session: SessionState | undefined })
               </div>
               <div className="field">
                 <label htmlFor="p12-pass">Passphrase</label>
-                <input id="p12-pass" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />
+                <input
+                  id="p12-pass"
+                  type="password"
+                  value={passphrase}
+                  onChange={(e) => setPassphrase(e.target.value)}
+                  autoComplete="off"
+                />
               </div>
             </div>
           ) : null}
@@ -95,7 +115,13 @@ export function ExportScreen({ session }: { session: SessionState | undefined })
         <div className="field">
           <label htmlFor="export-dest">Destination folder</label>
           <div className="input-with-button">
-            <input id="export-dest" value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={`${info.data?.dataDir ?? ''}/packs/…`} autoComplete="off" />
+            <input
+              id="export-dest"
+              value={destination}
+              onChange={(e) => setDestination(e.target.value)}
+              placeholder={`${info.data?.dataDir ?? ''}/packs/…`}
+              autoComplete="off"
+            />
             {info.data?.nativeDialogs ? (
               <button type="button" className="btn" onClick={browse}>
                 Choose…
@@ -111,7 +137,11 @@ export function ExportScreen({ session }: { session: SessionState | undefined })
       {job?.state === 'running' ? (
         <section className="card" aria-live="polite">
           <h2>{job.progress.step}</h2>
-          <progress aria-label="Export progress" max={job.progress.total ?? undefined} value={job.progress.total ? job.progress.done : undefined} />
+          <progress
+            aria-label="Export progress"
+            max={job.progress.total ?? undefined}
+            value={job.progress.total ? job.progress.done : undefined}
+          />
         </section>
       ) : null}
       {job?.state === 'failed' ? <p className="note note-error">{job.error}</p> : null}

@@ -31,9 +31,17 @@ export function OverviewScreen({ navigate }: { navigate: Navigate }) {
       <PageHeader title="Overview" subtitle={`${checks.length} checks on ${coverage.length} datasets`} />
       <div className="stats">
         <Stat label="Failing checks" value={failing.length} tone={failing.length ? 'bad' : 'good'} />
-        <Stat label="Critical failing" value={failing.filter((c) => c.severity === 'Critical').length} tone={failing.some((c) => c.severity === 'Critical') ? 'bad' : 'good'} />
+        <Stat
+          label="Critical failing"
+          value={failing.filter((c) => c.severity === 'Critical').length}
+          tone={failing.some((c) => c.severity === 'Critical') ? 'bad' : 'good'}
+        />
         <Stat label="Not assessed" value={notAssessed.length} tone={notAssessed.length ? 'warn' : 'neutral'} />
-        <Stat label="Datasets complete" value={`${complete} / ${coverage.length}`} tone={complete === coverage.length ? 'good' : 'warn'} />
+        <Stat
+          label="Datasets complete"
+          value={`${complete} / ${coverage.length}`}
+          tone={complete === coverage.length ? 'good' : 'warn'}
+        />
       </div>
       <div className="grid-2">
         <section className="card" aria-labelledby="outcomes-title">
@@ -70,7 +78,9 @@ export function OverviewScreen({ navigate }: { navigate: Navigate }) {
             <p className="hint">No framework mapping in this build.</p>
           )}
           <p className="legend-line">
-            <span className="swatch c-pass" aria-hidden="true" /> pass <span className="swatch c-exception" aria-hidden="true" /> partial <span className="swatch c-fail" aria-hidden="true" /> fail{' '}
+            <span className="swatch c-pass" aria-hidden="true" /> pass{' '}
+            <span className="swatch c-exception" aria-hidden="true" /> partial{' '}
+            <span className="swatch c-fail" aria-hidden="true" /> fail{' '}
             <span className="swatch c-not-assessed" aria-hidden="true" /> not assessed
           </p>
           <button type="button" className="link" onClick={() => navigate({ screen: 'compliance' })}>

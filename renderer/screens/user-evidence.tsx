@@ -79,7 +79,9 @@ export function UserEvidenceScreen({ navigate, userId, back }: { navigate: Navig
                   <ul className="tags">
                     {d.mfa.methods.length ? d.mfa.methods.map((m) => <li key={m}>{m}</li>) : <li>none</li>}
                   </ul>
-                  <p className="muted small">Source: {d.mfa.source === 'registrationReport' ? 'registration report' : 'authentication methods'}</p>
+                  <p className="muted small">
+                    Source: {d.mfa.source === 'registrationReport' ? 'registration report' : 'authentication methods'}
+                  </p>
                 </>
               ) : (
                 <p className="hint">No MFA registration data for this user.</p>
@@ -89,7 +91,11 @@ export function UserEvidenceScreen({ navigate, userId, back }: { navigate: Navig
                 <ul className="plain">
                   {d.roles.map((r, i) => (
                     <li key={i}>
-                      {r.roleName} <span className="muted">({r.kind}{r.privileged ? ', privileged' : ''})</span>
+                      {r.roleName}{' '}
+                      <span className="muted">
+                        ({r.kind}
+                        {r.privileged ? ', privileged' : ''})
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -100,7 +106,8 @@ export function UserEvidenceScreen({ navigate, userId, back }: { navigate: Navig
           </div>
           <section className="card" aria-labelledby="results-title">
             <h2 id="results-title">Check results</h2>
-            <table className="table">
+            {d.results.length === 0 ? <p className="hint">No check result for this user in this snapshot.</p> : null}
+            <table className="table" hidden={d.results.length === 0}>
               <caption className="sr-only">Check results for this user</caption>
               <thead>
                 <tr>
@@ -113,7 +120,11 @@ export function UserEvidenceScreen({ navigate, userId, back }: { navigate: Navig
                 {d.results.map((r) => (
                   <tr key={r.checkId}>
                     <td>
-                      <button type="button" className="link" onClick={() => navigate({ screen: 'checks', checkId: r.checkId })}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => navigate({ screen: 'checks', checkId: r.checkId })}
+                      >
                         {r.checkTitle}
                       </button>
                     </td>
@@ -149,7 +160,9 @@ export function UserEvidenceScreen({ navigate, userId, back }: { navigate: Navig
           </div>
           <details className="card raw">
             <summary>Raw Graph JSON</summary>
-            <pre tabIndex={0} aria-label="Raw Graph JSON of this user">{d.raw}</pre>
+            <pre tabIndex={0} aria-label="Raw Graph JSON of this user">
+              {d.raw}
+            </pre>
           </details>
         </>
       ) : null}

@@ -122,7 +122,13 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
       <div className="toolbar">
         <div className="field inline-field">
           <label htmlFor="user-search">Search</label>
-          <input id="user-search" type="search" placeholder="Name, UPN, department" value={searchText} onChange={(e) => setSearchText(e.target.value)} />
+          <input
+            id="user-search"
+            type="search"
+            placeholder="Name, UPN, department"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+          />
         </div>
         <div className="field inline-field">
           <label htmlFor="user-type">Type</label>
@@ -154,7 +160,12 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
       <div className="vtable" role="table" aria-label="Users" aria-rowcount={(total ?? 0) + 1}>
         <div className="vrow vhead" role="row" aria-rowindex={1}>
           {COLUMNS.map((c) => (
-            <div key={c.key} role="columnheader" className={c.className} aria-sort={sort === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+            <div
+              key={c.key}
+              role="columnheader"
+              className={c.className}
+              aria-sort={sort === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+            >
               <button type="button" className="sort-button" onClick={() => toggleSort(c.key)}>
                 {c.label}
                 <span aria-hidden="true">{sort === c.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
@@ -167,11 +178,23 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
             {items.map((item) => {
               const row = pages.current.get(Math.floor(item.index / PAGE))?.[item.index % PAGE];
               return (
-                <div key={item.key} role="row" aria-rowindex={item.index + 2} className={`vrow${item.index % 2 ? ' vrow-alt' : ''}`} style={{ transform: `translateY(${item.start}px)` }}>
+                <div
+                  key={item.key}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className={`vrow${item.index % 2 ? ' vrow-alt' : ''}`}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
                   {row ? (
                     <>
                       <div role="cell" className="col-name">
-                        <button type="button" className="link" onClick={() => navigate({ screen: 'user', userId: row.id, back: { screen: 'data', tab: 'users' } })}>
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() =>
+                            navigate({ screen: 'user', userId: row.id, back: { screen: 'data', tab: 'users' } })
+                          }
+                        >
                           {row.displayName}
                         </button>
                       </div>
@@ -188,7 +211,13 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
                         {row.accountEnabled ? 'Yes' : 'No'}
                       </div>
                       <div role="cell" className="col-mfa">
-                        <span className={`badge mfa-${row.mfa}`}>{row.mfa === 'registered' ? 'Registered' : row.mfa === 'not-registered' ? 'Not registered' : 'Unknown'}</span>
+                        <span className={`badge mfa-${row.mfa}`}>
+                          {row.mfa === 'registered'
+                            ? 'Registered'
+                            : row.mfa === 'not-registered'
+                              ? 'Not registered'
+                              : 'Unknown'}
+                        </span>
                       </div>
                       <div role="cell" className="col-signin">
                         {fmtDay(row.lastSignInDateTime)}

@@ -81,7 +81,8 @@ describe('Electron shell', () => {
 
   it('denies every permission request and check, and downloads', () => {
     const answers: boolean[] = [];
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) env.session.permissionRequestHandler?.({}, p, (ok) => answers.push(ok));
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      env.session.permissionRequestHandler?.({}, p, (ok) => answers.push(ok));
     expect(answers).toEqual([false, false, false, false, false]);
     expect(env.session.permissionCheckHandler?.({}, 'media')).toBe(false);
     let prevented = false;
@@ -90,14 +91,20 @@ describe('Electron shell', () => {
   });
 
   it('serves the renderer on a privileged app:// scheme with the CSP, and nothing outside it', async () => {
-    expect(env.fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(env.fake.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     const handle = env.fake.protocol.handled.get('app')!;
     const ok = await handle({ url: 'app://entra-audit/index.html' });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(eval|inline)/);
-    for (const url of ['app://entra-audit/../../etc/passwd', 'app://entra-audit/%2e%2e/%2e%2e/etc/passwd', 'app://entra-audit/missing.js']) {
+    for (const url of [
+      'app://entra-audit/../../etc/passwd',
+      'app://entra-audit/%2e%2e/%2e%2e/etc/passwd',
+      'app://entra-audit/missing.js',
+    ]) {
       expect((await handle({ url })).status).toBe(404);
     }
   });
@@ -123,17 +130,39 @@ describe('Electron shell', () => {
 
   it('rejects invalid input with the zod schema and forwards valid input', async () => {
     const demo = env.handlers.get(`${IPC_PREFIX}connectDemo`)!;
-    const bad = [undefined, null, 'x', [], { users: 5, seed: 1, licence: 'p2' }, { users: 100, seed: 1, licence: 'p3' }, { users: 100, seed: 1, licence: 'p2', extra: true }];
-    for (const input of bad) expect(await demo({ senderFrame: APP_FRAME }, input)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const bad = [
+      undefined,
+      null,
+      'x',
+      [],
+      { users: 5, seed: 1, licence: 'p2' },
+      { users: 100, seed: 1, licence: 'p3' },
+      { users: 100, seed: 1, licence: 'p2', extra: true },
+    ];
+    for (const input of bad)
+      expect(await demo({ senderFrame: APP_FRAME }, input)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' },
+      });
     expect(rec.calls).toHaveLength(0);
-    expect(await demo({ senderFrame: APP_FRAME }, { users: 100, seed: 1, licence: 'p2' })).toEqual({ ok: true, result: { echoed: 'connectDemo' } });
+    expect(await demo({ senderFrame: APP_FRAME }, { users: 100, seed: 1, licence: 'p2' })).toEqual({
+      ok: true,
+      result: { echoed: 'connectDemo' },
+    });
     expect(rec.calls).toEqual([{ channel: 'connectDemo', input: { users: 100, seed: 1, licence: 'p2' } }]);
   });
 
   it('opens only Microsoft sign-in and admin-consent URLs in the system browser', async () => {
     await hostCalls.openExternal('https://login.microsoftonline.com/contoso.onmicrosoft.com/adminconsent?client_id=x');
     await hostCalls.openExternal('https://login.microsoftonline.us/organizations/oauth2/v2.0/authorize?x=1');
-    for (const url of ['https://evil.example/', 'http://login.microsoftonline.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://login.microsoftonline.com.evil.example/', 'https://user@login.microsoftonline.com/']) {
+    for (const url of [
+      'https://evil.example/',
+      'http://login.microsoftonline.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://login.microsoftonline.com.evil.example/',
+      'https://user@login.microsoftonline.com/',
+    ]) {
       await expect(hostCalls.openExternal(url)).rejects.toThrow(/only Microsoft/);
     }
     expect(env.opened).toHaveLength(2);

@@ -14,13 +14,21 @@ import { createHandlers } from '../../main/app/services/handlers.js';
 import { AppSession } from '../../main/app/services/session.js';
 
 /** A raw HTTP request (fetch would not let us forge the Host header). */
-function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
+      },
+    );
     req.on('error', reject);
     if (opts.body) req.write(opts.body);
     req.end();
@@ -49,7 +57,17 @@ describe('HTTP bridge', () => {
   });
 
   const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
-    raw(port, { method: 'POST', path: `/api/${channel}`, headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', authorization: `Bearer ${bridge.token}`, ...headers }, body: JSON.stringify(body) });
+    raw(port, {
+      method: 'POST',
+      path: `/api/${channel}`,
+      headers: {
+        host: `127.0.0.1:${port}`,
+        'content-type': 'application/json',
+        authorization: `Bearer ${bridge.token}`,
+        ...headers,
+      },
+      body: JSON.stringify(body),
+    });
 
   it('listens on 127.0.0.1 only and puts a long random token in the URL fragment', () => {
     expect(bridge.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -60,16 +78,31 @@ describe('HTTP bridge', () => {
   it('answers a call that carries the token', async () => {
     const res = await api('appInfo', {});
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: true, result: { version: '9.9.9', transport: 'http', nativeDialogs: false } });
+    expect(JSON.parse(res.body)).toMatchObject({
+      ok: true,
+      result: { version: '9.9.9', transport: 'http', nativeDialogs: false },
+    });
   });
 
   it('refuses calls without the token, with a wrong one, or with the token anywhere but the header', async () => {
-    for (const authorization of ['', 'Bearer', `Bearer ${bridge.token}x`, `Bearer ${bridge.token.slice(1)}`, `Basic ${bridge.token}`, bridge.token]) {
+    for (const authorization of [
+      '',
+      'Bearer',
+      `Bearer ${bridge.token}x`,
+      `Bearer ${bridge.token.slice(1)}`,
+      `Basic ${bridge.token}`,
+      bridge.token,
+    ]) {
       const res = await api('appInfo', {}, { authorization });
       expect(res.status).toBe(401);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    const inQuery = await raw(port, { method: 'POST', path: `/api/appInfo?token=${bridge.token}`, headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json' }, body: '{}' });
+    const inQuery = await raw(port, {
+      method: 'POST',
+      path: `/api/appInfo?token=${bridge.token}`,
+      headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(inQuery.status).toBe(401);
   });
 
@@ -81,9 +114,26 @@ describe('HTTP bridge', () => {
   });
 
   it('takes JSON POSTs only, within the size limit, validated by the channel schema', async () => {
-    expect((await raw(port, { method: 'GET', path: '/api/appInfo', headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${bridge.token}` } })).status).toBe(405);
+    expect(
+      (
+        await raw(port, {
+          method: 'GET',
+          path: '/api/appInfo',
+          headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${bridge.token}` },
+        })
+      ).status,
+    ).toBe(405);
     expect((await api('appInfo', {}, { 'content-type': 'text/plain' })).status).toBe(415);
-    const notJson = await raw(port, { method: 'POST', path: '/api/appInfo', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', authorization: `Bearer ${bridge.token}` }, body: '{nope' });
+    const notJson = await raw(port, {
+      method: 'POST',
+      path: '/api/appInfo',
+      headers: {
+        host: `127.0.0.1:${port}`,
+        'content-type': 'application/json',
+        authorization: `Bearer ${bridge.token}`,
+      },
+      body: '{nope',
+    });
     expect(notJson.status).toBe(400);
     const big = await api('appInfo', { pad: 'x'.repeat(MAX_BODY_BYTES) }).catch(() => ({ status: 400, body: '' }));
     expect(big.status).toBe(400);
@@ -100,14 +150,28 @@ describe('HTTP bridge', () => {
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['x-content-type-options']).toBe('nosniff');
     expect(index.headers['x-frame-options']).toBe('DENY');
-    expect((await raw(port, { path: '/assets/app.js', headers: { host: `127.0.0.1:${port}` } })).headers['content-type']).toContain('javascript');
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/%00', '/assets']) {
+    expect(
+      (await raw(port, { path: '/assets/app.js', headers: { host: `127.0.0.1:${port}` } })).headers['content-type'],
+    ).toContain('javascript');
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/%00',
+      '/assets',
+    ]) {
       expect((await raw(port, { path, headers: { host: `127.0.0.1:${port}` } })).status).toBe(404);
     }
   });
 
   it('gives the session state and clear errors before anything is connected', async () => {
-    expect(JSON.parse((await api('session', {})).body)).toEqual({ ok: true, result: { connection: null, snapshot: null, activeJob: null } });
-    expect(JSON.parse((await api('users', { offset: 0, limit: 10 })).body)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/no snapshot is open/) } });
+    expect(JSON.parse((await api('session', {})).body)).toEqual({
+      ok: true,
+      result: { connection: null, snapshot: null, activeJob: null },
+    });
+    expect(JSON.parse((await api('users', { offset: 0, limit: 10 })).body)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/no snapshot is open/) },
+    });
   });
 });

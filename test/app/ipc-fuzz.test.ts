@@ -18,8 +18,35 @@ const APP_FRAME = { url: 'app://entra-audit/index.html', parent: null } as never
 const payload = fc.oneof(
   fc.jsonValue(),
   fc.anything(),
-  fc.constantFrom(undefined, null, NaN, Infinity, -0, '', 'x'.repeat(100_000), { __proto__: { users: 100 } }, JSON.parse('{"__proto__":{"polluted":true}}'), { constructor: { prototype: {} } }),
-  fc.dictionary(fc.constantFrom('users', 'seed', 'licence', 'offset', 'limit', 'path', 'checkId', 'jobId', 'url', 'signer', 'frameworks', 'accessToken'), fc.anything()),
+  fc.constantFrom(
+    undefined,
+    null,
+    NaN,
+    Infinity,
+    -0,
+    '',
+    'x'.repeat(100_000),
+    { __proto__: { users: 100 } },
+    JSON.parse('{"__proto__":{"polluted":true}}'),
+    { constructor: { prototype: {} } },
+  ),
+  fc.dictionary(
+    fc.constantFrom(
+      'users',
+      'seed',
+      'licence',
+      'offset',
+      'limit',
+      'path',
+      'checkId',
+      'jobId',
+      'url',
+      'signer',
+      'frameworks',
+      'accessToken',
+    ),
+    fc.anything(),
+  ),
 );
 
 function isEnvelope(e: Envelope<unknown>): boolean {
@@ -29,7 +56,10 @@ function isEnvelope(e: Envelope<unknown>): boolean {
 describe('IPC fuzz', () => {
   it('never forwards input its schema rejects, and never throws', async () => {
     const forwarded: { channel: string; input: unknown }[] = [];
-    const backend: ServiceBackend = { call: async (channel, input) => (forwarded.push({ channel, input }), { ok: true, result: null }), close: async () => {} };
+    const backend: ServiceBackend = {
+      call: async (channel, input) => (forwarded.push({ channel, input }), { ok: true, result: null }),
+      close: async () => {},
+    };
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...CHANNEL_NAMES), payload, async (channel, input) => {
         forwarded.length = 0;
@@ -47,7 +77,11 @@ describe('IPC fuzz', () => {
   });
 
   it('answers unknown channel names with not-found, whatever the name', async () => {
-    const backend = inProcessBackend({ transport: 'electron', appVersion: 't', dataDir: mkdtempSync(join(tmpdir(), 'ea-fuzz-')) });
+    const backend = inProcessBackend({
+      transport: 'electron',
+      appVersion: 't',
+      dataDir: mkdtempSync(join(tmpdir(), 'ea-fuzz-')),
+    });
     await fc.assert(
       fc.asyncProperty(fc.string(), payload, async (name, input) => {
         fc.pre(!(CHANNEL_NAMES as string[]).includes(name));
@@ -56,18 +90,27 @@ describe('IPC fuzz', () => {
       }),
       { numRuns: 300 },
     );
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(await backend.call(name, {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+      expect(await backend.call(name, {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
     await backend.close();
   });
 
   it('runs the real services on random input without a throw (no session: clear errors)', async () => {
-    const backend = inProcessBackend({ transport: 'electron', appVersion: 't', dataDir: mkdtempSync(join(tmpdir(), 'ea-fuzz-')) });
+    const backend = inProcessBackend({
+      transport: 'electron',
+      appVersion: 't',
+      dataDir: mkdtempSync(join(tmpdir(), 'ea-fuzz-')),
+    });
     const skip = new Set(['connectDemo', 'connectInteractive', 'connectAccessToken', 'connectAppRegistration']);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...CHANNEL_NAMES.filter((n) => !skip.has(n))), payload, async (channel, input) => {
-        const out = await backend.call(channel, input);
-        expect(isEnvelope(out)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...CHANNEL_NAMES.filter((n) => !skip.has(n))),
+        payload,
+        async (channel, input) => {
+          const out = await backend.call(channel, input);
+          expect(isEnvelope(out)).toBe(true);
+        },
+      ),
       { numRuns: 800 },
     );
     await backend.close();

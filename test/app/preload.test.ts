@@ -28,7 +28,8 @@ describe('preload', () => {
     const bridge = exposed.entraAudit as Record<string, (i: unknown) => Promise<unknown>>;
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.keys(bridge).sort()).toEqual([...CHANNEL_NAMES].sort());
-    for (const forbidden of ['send', 'on', 'invoke', 'ipcRenderer', 'sendSync']) expect(bridge[forbidden]).toBeUndefined();
+    for (const forbidden of ['send', 'on', 'invoke', 'ipcRenderer', 'sendSync'])
+      expect(bridge[forbidden]).toBeUndefined();
     for (const name of CHANNEL_NAMES) await bridge[name]({ probe: name });
     expect(invoked).toEqual(CHANNEL_NAMES.map((name) => ({ channel: IPC_PREFIX + name, input: { probe: name } })));
   });

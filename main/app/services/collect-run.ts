@@ -24,7 +24,15 @@ export class CollectionProgress {
   private readonly started = Date.now();
 
   constructor(private readonly ctx: JobContext) {
-    for (const d of DATASETS) this.datasets.set(d.id, { dataset: d.id, status: 'pending', done: 0, total: null, requests: 0, throttleWaits: 0 });
+    for (const d of DATASETS)
+      this.datasets.set(d.id, {
+        dataset: d.id,
+        status: 'pending',
+        done: 0,
+        total: null,
+        requests: 0,
+        throttleWaits: 0,
+      });
   }
 
   update(e: ProgressEvent): void {
@@ -38,11 +46,16 @@ export class CollectionProgress {
     });
     const all = [...this.datasets.values()];
     const settled = all.filter((d) => FINAL.has(d.status)).length;
-    const running = all.filter((d) => d.status === 'running').map((d) => DATASETS.find((s) => s.id === d.dataset)!.title);
-    const fraction = all.reduce((s, d) => s + (FINAL.has(d.status) ? 1 : d.total ? Math.min(1, d.done / d.total) : 0), 0) / all.length;
+    const running = all
+      .filter((d) => d.status === 'running')
+      .map((d) => DATASETS.find((s) => s.id === d.dataset)!.title);
+    const fraction =
+      all.reduce((s, d) => s + (FINAL.has(d.status) ? 1 : d.total ? Math.min(1, d.done / d.total) : 0), 0) / all.length;
     const elapsed = (Date.now() - this.started) / 1000;
     this.ctx.report({
-      step: running.length ? `Collecting ${running.slice(0, 3).join(', ')}${running.length > 3 ? ` and ${running.length - 3} more` : ''}` : 'Collecting',
+      step: running.length
+        ? `Collecting ${running.slice(0, 3).join(', ')}${running.length > 3 ? ` and ${running.length - 3} more` : ''}`
+        : 'Collecting',
       done: settled,
       total: all.length,
       datasets: all,
@@ -54,7 +67,14 @@ export class CollectionProgress {
 }
 
 /** Collects into `out` (resuming it when asked and present); resolves to the finalized file's path. */
-export async function collectInto(conn: LiveConnection, out: string, signInDays: number, ctx: JobContext, resume: boolean, appVersion: string): Promise<string> {
+export async function collectInto(
+  conn: LiveConnection,
+  out: string,
+  signInDays: number,
+  ctx: JobContext,
+  resume: boolean,
+  appVersion: string,
+): Promise<string> {
   const writer =
     resume && existsSync(out)
       ? resumeSnapshot(out)
@@ -74,7 +94,12 @@ export async function collectInto(conn: LiveConnection, out: string, signInDays:
           collectionStartedAt: new Date().toISOString(),
           signInDays,
         });
-  const graph = createGraphReader({ baseUrl: conn.graphBaseUrl, tokenProvider: conn.tokens, caCertPem: conn.caCertPem, timeScale: conn.timeScale });
+  const graph = createGraphReader({
+    baseUrl: conn.graphBaseUrl,
+    tokenProvider: conn.tokens,
+    caCertPem: conn.caCertPem,
+    timeScale: conn.timeScale,
+  });
   const progress = new CollectionProgress(ctx);
   try {
     const window = resolveSignInWindow(writer, signInDays);
@@ -85,7 +110,11 @@ export async function collectInto(conn: LiveConnection, out: string, signInDays:
       signInWindow: window,
       signal: ctx.signal,
       onProgress: (e) => progress.update(e),
-      explainContext: { tenant: conn.info.tenantId, clientId: conn.clientAppId ?? undefined, loginHost: cloud?.loginHost },
+      explainContext: {
+        tenant: conn.info.tenantId,
+        clientId: conn.clientAppId ?? undefined,
+        loginHost: cloud?.loginHost,
+      },
     });
     if (report.cancelled) throw new Error('cancelled');
     ctx.report({ step: 'Sealing the snapshot (integrity check and content hash)' });

@@ -34,9 +34,20 @@ export interface LiveConnection {
 }
 
 /** Reads who the token is for and what it grants. */
-async function describe(tokens: TokenProvider, base: { baseUrl: string; caCertPem?: string; timeScale: number }, mode: ConnectionInfo['mode'], cloud: CloudId) {
+async function describe(
+  tokens: TokenProvider,
+  base: { baseUrl: string; caCertPem?: string; timeScale: number },
+  mode: ConnectionInfo['mode'],
+  cloud: CloudId,
+) {
   const claims = decodeTokenClaims(await tokens.getToken());
-  const reader = createGraphReader({ baseUrl: base.baseUrl, tokenProvider: tokens, caCertPem: base.caCertPem, timeScale: base.timeScale, maxRetries: 2 });
+  const reader = createGraphReader({
+    baseUrl: base.baseUrl,
+    tokenProvider: tokens,
+    caCertPem: base.caCertPem,
+    timeScale: base.timeScale,
+    maxRetries: 2,
+  });
   let tenantName = claims.tid;
   try {
     const org = await reader.get('/organization', { bucket: 'identity', query: { $select: 'id,displayName' } });
@@ -62,12 +73,19 @@ async function describe(tokens: TokenProvider, base: { baseUrl: string; caCertPe
 /** The built-in demo tenant: a synthetic tenant served by the Graph emulator on 127.0.0.1. */
 export async function connectDemo(input: ChannelParsed<'connectDemo'>, host: Host): Promise<LiveConnection> {
   // "now" is today, so the demo's sign-ins fall inside the collection window the app asks for.
-  const generated = generateTenant({ users: input.users, seed: input.seed, licence: input.licence, now: new Date().toISOString() });
+  const generated = generateTenant({
+    users: input.users,
+    seed: input.seed,
+    licence: input.licence,
+    now: new Date().toISOString(),
+  });
   const tenant = generated.tenant;
   // The emulator runs Graph's clock `timeScale` times faster; the reader paces to the same clock.
   const timeScale = host.demoSpeedup ?? 20;
   const emulator = await startEmulator({ tenant, timeScale });
-  const tokens: TokenProvider = { getToken: async () => emulator.issueToken({ kind: 'delegated', upn: `consultant@${tenant.primaryDomain}` }) };
+  const tokens: TokenProvider = {
+    getToken: async () => emulator.issueToken({ kind: 'delegated', upn: `consultant@${tenant.primaryDomain}` }),
+  };
   const base = { baseUrl: emulator.url, caCertPem: emulator.caCertPem, timeScale };
   try {
     const { info, clientAppId } = await describe(tokens, base, 'demo', 'global');
@@ -102,16 +120,25 @@ export async function connectAccessToken(input: ChannelParsed<'connectAccessToke
 }
 
 /** An app registration with a client secret (optionally remembered through safeStorage) or a certificate file. */
-export async function connectAppRegistration(input: ChannelParsed<'connectAppRegistration'>, host: Host): Promise<LiveConnection> {
+export async function connectAppRegistration(
+  input: ChannelParsed<'connectAppRegistration'>,
+  host: Host,
+): Promise<LiveConnection> {
   const cloud = CLOUDS[input.cloud];
   const cred = input.credential;
   let tokens: TokenProvider;
   if (cred.kind === 'secret') {
     if (cred.remember) {
-      if (!host.secrets) throw new ServiceError('not-available', 'remembering a secret needs the desktop app (encrypted OS storage)');
+      if (!host.secrets)
+        throw new ServiceError('not-available', 'remembering a secret needs the desktop app (encrypted OS storage)');
       await host.secrets.save(`client-secret:${input.tenant}:${input.clientId}`, cred.secret);
     }
-    tokens = createAppTokenProvider({ cloud, tenant: input.tenant, clientId: input.clientId, clientSecret: cred.secret });
+    tokens = createAppTokenProvider({
+      cloud,
+      tenant: input.tenant,
+      clientId: input.clientId,
+      clientSecret: cred.secret,
+    });
   } else {
     let pem: string;
     try {
@@ -122,15 +149,32 @@ export async function connectAppRegistration(input: ChannelParsed<'connectAppReg
     tokens = createAppTokenProvider({ cloud, tenant: input.tenant, clientId: input.clientId, certificate: { pem } });
   }
   const base = { baseUrl: graphBaseUrl(cloud), timeScale: 1 };
-  const { info, clientAppId } = await describe(tokens, base, cred.kind === 'secret' ? 'secret' : 'certificate', input.cloud);
+  const { info, clientAppId } = await describe(
+    tokens,
+    base,
+    cred.kind === 'secret' ? 'secret' : 'certificate',
+    input.cloud,
+  );
   return { info, tokens, graphBaseUrl: base.baseUrl, timeScale: 1, clientAppId, close: async () => {} };
 }
 
 /** Interactive sign-in in the system browser (desktop app only: it opens the browser). */
-export async function connectInteractive(input: ChannelParsed<'connectInteractive'>, host: Host): Promise<LiveConnection> {
-  if (!host.openExternal) throw new ServiceError('not-available', 'interactive sign-in opens the system browser: use the desktop app, or paste an access token');
+export async function connectInteractive(
+  input: ChannelParsed<'connectInteractive'>,
+  host: Host,
+): Promise<LiveConnection> {
+  if (!host.openExternal)
+    throw new ServiceError(
+      'not-available',
+      'interactive sign-in opens the system browser: use the desktop app, or paste an access token',
+    );
   const cloud = CLOUDS[input.cloud];
-  const tokens = createInteractiveTokenProvider({ cloud, tenant: input.tenant, clientId: input.clientId, openBrowser: host.openExternal });
+  const tokens = createInteractiveTokenProvider({
+    cloud,
+    tenant: input.tenant,
+    clientId: input.clientId,
+    openBrowser: host.openExternal,
+  });
   const base = { baseUrl: graphBaseUrl(cloud), timeScale: 1 };
   const { info, clientAppId } = await describe(tokens, base, 'interactive', input.cloud);
   return { info, tokens, graphBaseUrl: base.baseUrl, timeScale: 1, clientAppId, close: async () => {} };

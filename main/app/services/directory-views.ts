@@ -3,7 +3,6 @@
  * snapshot once and kept with it (the lists are small next to users and sign-ins).
  */
 import type { AppListRow, DeviceListRow, GroupListRow, RoleListRow } from '../../../shared/ipc-types.js';
-import type { MfaPassthroughRow } from '../../export/types.js';
 import type { SnapshotReader } from '../../store/types.js';
 
 /** Groups with their kind and transitive member count. */
@@ -15,7 +14,13 @@ export function groupRows(reader: SnapshotReader): GroupListRow[] {
     .map((g) => ({
       id: g.id,
       displayName: g.displayName,
-      kind: g.groupTypes.includes('Unified') ? 'Microsoft 365' : g.securityEnabled ? 'Security' : g.mailEnabled ? 'Distribution' : 'Other',
+      kind: g.groupTypes.includes('Unified')
+        ? 'Microsoft 365'
+        : g.securityEnabled
+          ? 'Security'
+          : g.mailEnabled
+            ? 'Distribution'
+            : 'Other',
       members: members.get(g.id) ?? 0,
       isAssignableToRole: g.isAssignableToRole,
       onPremisesSyncEnabled: g.onPremisesSyncEnabled,
@@ -35,19 +40,30 @@ export function roleRows(reader: SnapshotReader): RoleListRow[] {
   for (const a of reader.roleAssignments()) {
     const def = defs.get(a.roleDefinitionId);
     const roleName = def?.displayName ?? a.roleDefinitionId;
-    const row = rows.get(roleName) ?? { roleName, privileged: def?.isPrivileged ?? false, active: 0, eligible: 0, principals: [] };
+    const row = rows.get(roleName) ?? {
+      roleName,
+      privileged: def?.isPrivileged ?? false,
+      active: 0,
+      eligible: 0,
+      principals: [],
+    };
     row[a.kind] += 1;
     row.principals.push({ id: a.principalId, name: names.get(a.principalId) ?? a.principalId, kind: a.kind });
     rows.set(roleName, row);
   }
-  return [...rows.values()].sort((a, b) => Number(b.privileged) - Number(a.privileged) || a.roleName.localeCompare(b.roleName));
+  return [...rows.values()].sort(
+    (a, b) => Number(b.privileged) - Number(a.privileged) || a.roleName.localeCompare(b.roleName),
+  );
 }
 
 /** Enterprise applications with assignment counts and, when the checks computed it, MFA passthrough coverage. */
-export function appRows(reader: SnapshotReader, passthrough: readonly MfaPassthroughRow[] | undefined): AppListRow[] {
+export function appRows(
+  reader: SnapshotReader,
+  passthrough: ReadonlyMap<string, { coverage: 'full' | 'partial' | 'none'; uncovered: number }> | undefined,
+): AppListRow[] {
   const assigned = new Map<string, number>();
   for (const a of reader.appAssignments()) assigned.set(a.resourceId, (assigned.get(a.resourceId) ?? 0) + 1);
-  const pass = new Map((passthrough ?? []).map((p) => [p.servicePrincipalId, p]));
+  const pass = passthrough ?? new Map<string, { coverage: 'full' | 'partial' | 'none'; uncovered: number }>();
   return reader
     .servicePrincipals()
     .filter((s) => s.servicePrincipalType === 'Application')
@@ -57,8 +73,8 @@ export function appRows(reader: SnapshotReader, passthrough: readonly MfaPassthr
       displayName: s.displayName,
       ssoMode: s.preferredSingleSignOnMode,
       assigned: assigned.get(s.id) ?? 0,
-      mfaCoverage: pass.get(s.id)?.coverage ?? null,
-      uncovered: pass.get(s.id)?.uncoveredPrincipals ?? 0,
+      mfaCoverage: pass.get(s.appId)?.coverage ?? null,
+      uncovered: pass.get(s.appId)?.uncovered ?? 0,
     }))
     .sort((a, b) => b.assigned - a.assigned || a.displayName.localeCompare(b.displayName));
 }

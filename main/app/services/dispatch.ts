@@ -3,15 +3,25 @@
  * schema, run the service, and wrap the outcome in an envelope. The Electron IPC handlers and the HTTP
  * bridge both call this, so validation and error mapping cannot differ between transports.
  */
-import { isChannelName, parseInput, type ChannelName, type ChannelParsed, type ChannelResult, type Envelope } from '../../../shared/ipc.js';
+import {
+  isChannelName,
+  parseInput,
+  type ChannelName,
+  type ChannelParsed,
+  type ChannelResult,
+  type Envelope,
+} from '../../../shared/ipc.js';
 import { ServiceError } from './service-error.js';
 
 /** A service implementation for every channel. */
-export type Handlers = { [K in ChannelName]: (input: ChannelParsed<K>) => Promise<ChannelResult<K>> | ChannelResult<K> };
+export type Handlers = {
+  [K in ChannelName]: (input: ChannelParsed<K>) => Promise<ChannelResult<K>> | ChannelResult<K>;
+};
 
 /** Runs one call; never throws (every failure becomes an error envelope). */
 export async function dispatch(handlers: Handlers, name: string, input: unknown): Promise<Envelope<unknown>> {
-  if (!isChannelName(name)) return { ok: false, error: { code: 'not-found', message: `no such channel "${String(name).slice(0, 80)}"` } };
+  if (!isChannelName(name))
+    return { ok: false, error: { code: 'not-found', message: `no such channel "${String(name).slice(0, 80)}"` } };
   const parsed = parseInput(name, input);
   if (!parsed.ok) return { ok: false, error: { code: 'invalid-input', message: parsed.message } };
   try {

@@ -1,65 +1,179 @@
 /**
- * The engines the services drive (checks, collection, export), behind the small interfaces the app
- * needs. Each loads its module on first use; a module not in this build yet gives a clear
- * "not available" error. This is the one file that knows their entry points.
+ * The engines the services drive, behind the small calls the app needs: the checks (with the
+ * connection's terminations list and the snapshot's exceptions), the evidence pack (export, then
+ * verify what was written), and the preflight table. This is the one file that knows their APIs.
  */
-import type { JobContext } from './jobs.js';
-import type { LiveConnection } from './connection.js';
-export { collectInto } from './collect-run.js';
-import type { ChecksOutput, ChecksRunner } from './open-snapshot.js';
-import type { ExportOutcome, VerifyLine } from '../../../shared/ipc-types.js';
-import type { RiskException } from '../../../shared/results.js';
+import { readFileSync } from 'node:fs';
+import type { ExportOutcome, PreflightReport, VerifyLine } from '../../../shared/ipc-types.js';
+import { FRAMEWORKS, type FrameworkId } from '../../../shared/frameworks/catalogue.js';
+import { decodeTokenClaims } from '../../auth/claims.js';
+import { CLOUDS } from '../../auth/clouds.js';
+import { runPreflight } from '../../auth/preflight.js';
+import { runChecks as runEngine } from '../../checks/engine.js';
+import { listMfaPassthrough } from '../../checks/passthrough.js';
+import { parseTerminationsCsv } from '../../checks/terminations-csv.js';
+import type { TerminationRecord } from '../../checks/types.js';
+import { exportPack } from '../../export/export-pack.js';
+import { loadP12 } from '../../export/signing/load-p12.js';
+import { profileSigner, type SecretStore as SignerSecrets } from '../../export/signing/profile-signer.js';
+import { SignerError, type SignerIdentity } from '../../export/signing/signer-identity.js';
+import { verifyPack } from '../../export/verify/verify-pack.js';
+import { createGraphReader } from '../../graph/index.js';
 import type { SqliteSnapshotReader } from '../../store/index.js';
-import { optionalModule } from './optional-module.js';
+import type { LiveConnection } from './connection.js';
+import type { Host } from './host.js';
+import type { JobContext } from './jobs.js';
+import type { ChecksOutput, ChecksRunner } from './open-snapshot.js';
+import { ServiceError } from './service-error.js';
 
-// Modules landing in parallel are loaded by name until they are in the tree.
-const CHECKS = '../../checks/index.js';
-const EXPORT = '../../export/index.js';
-const PREFLIGHT = '../../auth/preflight.js';
+export { collectInto } from './collect-run.js';
 
-type ChecksModule = { runChecks(reader: SqliteSnapshotReader, settings: { exceptions: RiskException[] }): ChecksOutput | Promise<ChecksOutput> };
+/** The terminated-employees list a demo tenant comes with (the offboarding check reads it). */
+export function demoTerminations(conn: LiveConnection | null): TerminationRecord[] | undefined {
+  return conn?.terminationsCsv ? parseTerminationsCsv(conn.terminationsCsv) : undefined;
+}
 
-/** Runs the checks; when the engine is not in this build the snapshot still opens (screens say so). */
-export const runChecks: ChecksRunner = async (reader, exceptions) => {
-  let mod: ChecksModule;
-  try {
-    mod = await optionalModule(() => import(CHECKS) as Promise<ChecksModule>, 'The checks engine');
-  } catch {
-    return null;
+/** Runs every check; the MFA passthrough list comes along for the apps screen. */
+export const runChecks: ChecksRunner = async (reader, { exceptions, terminations }) => {
+  const run = runEngine(reader, { exceptions, terminations });
+  const passthrough = new Map<string, { coverage: 'full' | 'partial' | 'none'; uncovered: number }>();
+  for (const row of listMfaPassthrough(reader, { exceptions, terminations })) {
+    const entry = passthrough.get(row.appId) ?? { coverage: row.coverage, uncovered: 0 };
+    if (row.leftOutUserId) entry.uncovered++;
+    passthrough.set(row.appId, entry);
   }
-  return mod.runChecks(reader, { exceptions });
+  return { ...run, passthrough } satisfies ChecksOutput;
 };
 
-/** Writes and verifies an evidence pack. */
+/** A framework's title from the shared catalogue (its id when unknown). */
+export function frameworkTitle(id: string): string {
+  return FRAMEWORKS.find((f) => f.id === id)?.title ?? id;
+}
+
+/** The signer: the consultant's P12, or the profile's self-signed identity. */
+async function loadSigner(
+  signer: { kind: 'self-signed' } | { kind: 'p12'; path: string; passphrase: string },
+  host: Host,
+): Promise<SignerIdentity> {
+  try {
+    if (signer.kind === 'p12') return loadP12(readFileSync(signer.path), signer.passphrase);
+    const secrets: SignerSecrets | undefined = host.secrets
+      ? {
+          get: (name) => host.secrets!.load(`signer:${name}`),
+          set: (name, value) => host.secrets!.save(`signer:${name}`, value),
+        }
+      : undefined;
+    return await profileSigner({ dir: host.signerDir, secrets });
+  } catch (err) {
+    if (err instanceof SignerError || (err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new ServiceError('invalid-input', `signer: ${(err as Error).message}`);
+    throw err;
+  }
+}
+
+/** Verification of a pack, as lines a person reads. */
+export async function verifyPackAt(path: string): Promise<{ ok: boolean; lines: VerifyLine[] }> {
+  const v = await verifyPack(path);
+  const fileProblems = v.problems.filter(
+    (p) => p.problem === 'changed' || p.problem === 'missing' || p.problem === 'extra' || p.problem === 'unreadable',
+  );
+  const sealProblems = v.problems.filter(
+    (p) =>
+      (p.problem === 'bad-signature' || p.problem === 'wrong-signer' || p.problem === 'bad-manifest') &&
+      !p.path.endsWith('.pdf'),
+  );
+  const pdfProblems = v.problems.filter((p) => p.problem === 'bad-signature' && p.path.endsWith('.pdf'));
+  const lines: VerifyLine[] = [
+    {
+      item: 'File hashes',
+      ok: fileProblems.length === 0,
+      detail: fileProblems.length
+        ? `${fileProblems.length} file(s) differ from manifest.json`
+        : `${v.checked} files match the SHA-256 in manifest.json`,
+    },
+    {
+      item: 'Manifest signature',
+      ok: sealProblems.length === 0,
+      detail: sealProblems.length
+        ? 'manifest.json.p7s does not verify'
+        : 'manifest.json.p7s (CMS) verifies with signer.pem',
+    },
+    {
+      item: 'PDF signature',
+      ok: pdfProblems.length === 0,
+      detail: pdfProblems.length
+        ? 'report.pdf signature does not verify'
+        : 'report.pdf carries a valid signature over the whole document',
+    },
+    ...v.problems.map((p) => ({ item: p.path, ok: false, detail: `${p.problem}: ${p.detail}` })),
+  ];
+  return { ok: v.ok, lines };
+}
+
+/** Writes the pack, then verifies what was written. */
 export async function exportPackTo(
-  snapshot: SqliteSnapshotReader,
+  reader: SqliteSnapshotReader,
   checks: ChecksOutput,
-  exceptions: RiskException[],
-  opts: { destination: string; frameworks: string[]; signer: { kind: 'self-signed' } | { kind: 'p12'; path: string; passphrase: string }; profileDir: string },
+  exceptions: import('../../../shared/results.js').RiskException[],
+  opts: {
+    destination: string;
+    frameworks: string[];
+    signer: { kind: 'self-signed' } | { kind: 'p12'; path: string; passphrase: string };
+  },
+  host: Host,
   ctx: JobContext,
 ): Promise<ExportOutcome> {
-  const mod = await optionalModule(() => import(EXPORT) as Promise<Record<string, unknown>>, 'Export');
-  void mod;
-  void snapshot;
-  void checks;
-  void exceptions;
-  void opts;
-  void ctx;
-  throw new Error('Export is not available in this build yet');
+  const known = new Set<string>(FRAMEWORKS.map((f) => f.id));
+  const unknown = opts.frameworks.filter((f) => !known.has(f));
+  if (unknown.length) throw new ServiceError('invalid-input', `unknown framework ${unknown.join(', ')}`);
+  ctx.report({ step: 'Loading the signer', done: 0, total: 3 });
+  const signer = await loadSigner(opts.signer, host);
+  ctx.report({ step: 'Writing the report, CSVs and OSCAL, and signing', done: 1, total: 3 });
+  const { passthrough: _passthrough, ...run } = checks;
+  let pack;
+  try {
+    pack = await exportPack({
+      reader,
+      checkRun: { ...run, exceptions },
+      outDir: opts.destination,
+      signer,
+      frameworks: opts.frameworks as FrameworkId[],
+      toolVersion: host.appVersion,
+    });
+  } catch (err) {
+    if (err instanceof Error && /is not empty|already exists/.test(err.message))
+      throw new ServiceError('invalid-input', err.message);
+    throw err;
+  }
+  ctx.report({ step: 'Verifying the pack', done: 2, total: 3 });
+  const v = await verifyPackAt(pack.dir);
+  ctx.report({ done: 3 });
+  return { packDir: pack.dir, zipPath: pack.zip, files: pack.files.length, verified: v.ok, verification: v.lines };
 }
 
-/** Verifies a pack folder or zip. */
-export async function verifyPackAt(path: string): Promise<{ ok: boolean; lines: VerifyLine[] }> {
-  const mod = await optionalModule(() => import(EXPORT) as Promise<Record<string, unknown>>, 'Pack verification');
-  void mod;
-  void path;
-  throw new Error('Pack verification is not available in this build yet');
-}
-
-/** The preflight table for the connection. */
-export async function preflightFor(conn: LiveConnection): Promise<never> {
-  const mod = await optionalModule(() => import(PREFLIGHT) as Promise<Record<string, unknown>>, 'Preflight');
-  void mod;
-  void conn;
-  throw new Error('Preflight is not available in this build yet');
+/** The preflight table for the connection (token claims plus licence and federation probes). */
+export async function preflightFor(conn: LiveConnection): Promise<PreflightReport> {
+  const claims = decodeTokenClaims(await conn.tokens.getToken());
+  const graph = createGraphReader({
+    baseUrl: conn.graphBaseUrl,
+    tokenProvider: conn.tokens,
+    caCertPem: conn.caCertPem,
+    timeScale: conn.timeScale,
+    maxRetries: 2,
+  });
+  try {
+    const cloud = conn.info.cloud === 'custom' ? undefined : CLOUDS[conn.info.cloud];
+    const p = await runPreflight(graph, claims, cloud);
+    return {
+      authKind: p.authKind,
+      licence: p.licence,
+      grantedPermissions: p.granted,
+      federatedDomains: p.federatedDomains ?? [],
+      rows: p.rows.map((r) => ({ ...r, consentUrl: r.consentUrl ?? null })),
+      adminConsentUrl: p.rows.find((r) => r.consentUrl)?.consentUrl ?? null,
+      notes: p.notes,
+    };
+  } finally {
+    graph.close();
+  }
 }

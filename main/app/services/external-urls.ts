@@ -14,5 +14,7 @@ export function isAllowedExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return u.protocol === 'https:' && u.username === '' && u.password === '' && u.port === '' && LOGIN_HOSTS.has(u.hostname);
+  return (
+    u.protocol === 'https:' && u.username === '' && u.password === '' && u.port === '' && LOGIN_HOSTS.has(u.hostname)
+  );
 }

@@ -5,11 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChecksOverview, ControlView, ExceptionView, ExportOutcome, FrameworkStatus } from '../../../shared/ipc-types.js';
+import type {
+  ChecksOverview,
+  ControlView,
+  ExceptionView,
+  ExportOutcome,
+  FrameworkStatus,
+} from '../../../shared/ipc-types.js';
 import { OUTCOMES, type ControlResult, type Outcome, type RiskException } from '../../../shared/results.js';
 import { connectAccessToken, connectAppRegistration, connectDemo, connectInteractive } from './connection.js';
 import type { Handlers } from './dispatch.js';
-import { collectInto, exportPackTo, preflightFor, verifyPackAt } from './engines.js';
+import { collectInto, demoTerminations, exportPackTo, preflightFor, verifyPackAt } from './engines.js';
 import { appRows, deviceRows, groupRows, roleRows } from './directory-views.js';
 import { pageOf } from './paging.js';
 import { nameBook, policyInWords } from './policy-words.js';
@@ -22,7 +28,11 @@ import { isAllowedExternalUrl } from './external-urls.js';
 const CONTROL_STATUSES: ControlResult['status'][] = ['pass', 'fail', 'partial', 'not-assessed', 'not-applicable'];
 
 /** A file-name-safe timestamp (UTC). */
-const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+const stamp = () =>
+  new Date()
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z');
 
 /** Builds the handler table of one session. */
 export function createHandlers(session: AppSession, frameworkTitle: (id: string) => string = (id) => id): Handlers {
@@ -43,12 +53,21 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
     return snap
       .exceptions()
       .filter((e) => !checkId || e.checkId === checkId)
-      .map((e) => ({ ...e, expired: e.expiresAt.slice(0, 10) < today, checkTitle: titles.get(e.checkId) ?? e.checkId, entityName: e.entityId === '*' ? 'every entity' : (names.get(e.entityId) ?? e.entityId) }));
+      .map((e) => ({
+        ...e,
+        expired: e.expiresAt.slice(0, 10) < today,
+        checkTitle: titles.get(e.checkId) ?? e.checkId,
+        entityName: e.entityId === '*' ? 'every entity' : (names.get(e.entityId) ?? e.entityId),
+      }));
   };
   const frameworks = (controls: ControlResult[]): FrameworkStatus[] => {
     const by = new Map<string, FrameworkStatus>();
     for (const c of controls) {
-      const f = by.get(c.framework) ?? { framework: c.framework, title: frameworkTitle(c.framework), counts: Object.fromEntries(CONTROL_STATUSES.map((s) => [s, 0])) as FrameworkStatus['counts'] };
+      const f = by.get(c.framework) ?? {
+        framework: c.framework,
+        title: frameworkTitle(c.framework),
+        counts: Object.fromEntries(CONTROL_STATUSES.map((s) => [s, 0])) as FrameworkStatus['counts'],
+      };
       f.counts[c.status]++;
       by.set(c.framework, f);
     }
@@ -56,7 +75,12 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
   };
 
   return {
-    appInfo: () => ({ version: host.appVersion, transport: host.transport, nativeDialogs: Boolean(host.pickSnapshotFile), dataDir: host.dataDir }),
+    appInfo: () => ({
+      version: host.appVersion,
+      transport: host.transport,
+      nativeDialogs: Boolean(host.pickSnapshotFile),
+      dataDir: host.dataDir,
+    }),
     session: () => session.state(),
 
     connectDemo: async (input) => {
@@ -89,7 +113,7 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
       const out = join(host.dataDir, `${safeTenant}-${stamp()}.sqlite`);
       const run = async (ctx: Parameters<Parameters<typeof session.jobs.start>[2]>[0], resume: boolean) => {
         const path = await collectInto(conn, out, input.signInDays, ctx, resume, host.appVersion);
-        await session.openSnapshot(path, 'live');
+        await session.openSnapshot(path, 'live', demoTerminations(conn));
         return { snapshotPath: path };
       };
       const status = session.jobs.start('collect', 'Starting collection', (ctx) => run(ctx, false), true);
@@ -105,7 +129,8 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
     jobCancel: ({ jobId }) => session.jobs.cancel(jobId),
 
     snapshotPick: async () => {
-      if (!host.pickSnapshotFile) throw new ServiceError('not-available', 'no file dialog here: type the snapshot path');
+      if (!host.pickSnapshotFile)
+        throw new ServiceError('not-available', 'no file dialog here: type the snapshot path');
       return { path: await host.pickSnapshotFile() };
     },
     snapshotOpen: async ({ path }) => (await session.openSnapshot(path, 'review')).state(),
@@ -134,8 +159,17 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
       const check = checksOf().checks.find((c) => c.id === input.checkId);
       if (!check) throw new ServiceError('not-found', `no check "${input.checkId}"`);
       const today = new Date().toISOString().slice(0, 10);
-      if (input.expiresAt.slice(0, 10) <= today) throw new ServiceError('invalid-input', 'the expiry date must be in the future');
-      const e: RiskException = { id: randomUUID(), checkId: input.checkId, entityId: input.entityId, reason: input.reason, approver: input.approver, createdAt: new Date().toISOString(), expiresAt: input.expiresAt };
+      if (input.expiresAt.slice(0, 10) <= today)
+        throw new ServiceError('invalid-input', 'the expiry date must be in the future');
+      const e: RiskException = {
+        id: randomUUID(),
+        checkId: input.checkId,
+        entityId: input.entityId,
+        reason: input.reason,
+        approver: input.approver,
+        createdAt: new Date().toISOString(),
+        expiresAt: input.expiresAt,
+      };
       await snap.saveException(e);
       return exceptionViews().find((x) => x.id === e.id)!;
     },
@@ -150,13 +184,22 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
     policies: () => {
       const reader = session.snapshot().reader;
       const names = nameBook(reader);
-      return reader.conditionalAccessPolicies().map((p) => policyInWords(p, names));
+      return reader
+        .conditionalAccessPolicies()
+        .map((p) => policyInWords(p, names))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName));
     },
     signIns: (q) => signInPage(session.snapshot().reader, q),
     groups: (q) => pageOf(groupRows(session.snapshot().reader), q, (g) => g.displayName),
     roles: () => roleRows(session.snapshot().reader),
-    apps: (q) => pageOf(appRows(session.snapshot().reader, session.snapshot().checks()?.passthrough), q, (a) => `${a.displayName}\n${a.appId}`),
-    devices: (q) => pageOf(deviceRows(session.snapshot().reader), q, (d) => `${d.displayName}\n${d.operatingSystem ?? ''}`),
+    apps: (q) =>
+      pageOf(
+        appRows(session.snapshot().reader, session.snapshot().checks()?.passthrough),
+        q,
+        (a) => `${a.displayName}\n${a.appId}`,
+      ),
+    devices: (q) =>
+      pageOf(deviceRows(session.snapshot().reader), q, (d) => `${d.displayName}\n${d.operatingSystem ?? ''}`),
 
     compliance: () => {
       const out = checksOf();
@@ -172,19 +215,48 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
         };
         groups.set(c.framework, [...(groups.get(c.framework) ?? []), view]);
       }
-      return [...groups.entries()].map(([framework, controls]) => ({ framework, title: frameworkTitle(framework), controls }));
+      return [...groups.entries()].map(([framework, controls]) => ({
+        framework,
+        title: frameworkTitle(framework),
+        controls,
+      }));
     },
 
     exportPickDestination: async () => {
-      if (!host.pickDirectory) throw new ServiceError('not-available', 'no folder dialog here: the pack goes to the default folder');
+      if (!host.pickDirectory)
+        throw new ServiceError('not-available', 'no folder dialog here: the pack goes to the default folder');
       return { path: await host.pickDirectory() };
     },
     exportStart: (input) => {
       const snap = session.snapshot();
       const checks = checksOf();
-      const destination = input.destination ?? join(host.dataDir, 'packs', `${snap.reader.meta().tenantName.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60)}-${stamp()}`);
+      if (snap.integrity.status !== 'intact') {
+        throw new ServiceError(
+          'read-only',
+          snap.integrity.status === 'altered'
+            ? 'this snapshot was altered after collection: no pack is made from it'
+            : 'this snapshot is unfinished (no content hash): resume its collection first',
+        );
+      }
+      const destination =
+        input.destination ??
+        join(
+          host.dataDir,
+          'packs',
+          `${snap.reader
+            .meta()
+            .tenantName.replace(/[^A-Za-z0-9._-]+/g, '-')
+            .slice(0, 60)}-${stamp()}`,
+        );
       return session.jobs.start('export', 'Writing the evidence pack', async (ctx) => {
-        const pack = await exportPackTo(snap.reader, checks, snap.exceptions(), { destination, frameworks: input.frameworks, signer: input.signer, profileDir: join(host.dataDir, 'profile') }, ctx);
+        const pack = await exportPackTo(
+          snap.reader,
+          checks,
+          snap.exceptions(),
+          { destination, frameworks: input.frameworks, signer: input.signer },
+          host,
+          ctx,
+        );
         lastPack = pack;
         return { pack };
       });
@@ -194,7 +266,8 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
 
     openExternal: async ({ url }) => {
       if (!host.openExternal) throw new ServiceError('not-available', 'open this link in your browser yourself');
-      if (!isAllowedExternalUrl(url)) throw new ServiceError('forbidden', 'only Microsoft sign-in and admin-consent links are opened');
+      if (!isAllowedExternalUrl(url))
+        throw new ServiceError('forbidden', 'only Microsoft sign-in and admin-consent links are opened');
       await host.openExternal(url);
       return { opened: true };
     },

@@ -21,4 +21,6 @@ export interface Host {
   secrets?: SecretStore;
   /** How many times faster than Graph's real limits the demo emulator runs (default 20). */
   demoSpeedup?: number;
+  /** Folder of the self-signed pack signer (default: the user's profile, shared with the CLI). */
+  signerDir?: string;
 }

@@ -49,7 +49,8 @@ export function mergeProgress(prev: JobProgress, update: ProgressUpdate): JobPro
         : d,
     );
   }
-  const total = update.total === undefined || update.total === null ? prev.total : Math.max(update.total, prev.total ?? 0);
+  const total =
+    update.total === undefined || update.total === null ? prev.total : Math.max(update.total, prev.total ?? 0);
   return {
     step: update.step ?? prev.step,
     done: Math.max(prev.done, update.done ?? 0),
@@ -61,7 +62,15 @@ export function mergeProgress(prev: JobProgress, update: ProgressUpdate): JobPro
   };
 }
 
-const emptyProgress = (step: string): JobProgress => ({ step, done: 0, total: null, datasets: [], requests: 0, throttleWaits: 0, secondsLeft: null });
+const emptyProgress = (step: string): JobProgress => ({
+  step,
+  done: 0,
+  total: null,
+  datasets: [],
+  requests: 0,
+  throttleWaits: 0,
+  secondsLeft: null,
+});
 
 /** The set of jobs of one session. */
 export class JobRegistry {
@@ -71,10 +80,24 @@ export class JobRegistry {
 
   /** Starts a job; a resumable one can be restarted under the same id after a cancel or failure. */
   start(kind: JobKind, step: string, run: (ctx: JobContext) => Promise<JobOutput>, resumable = false): JobStatus {
-    if (this.running()) throw new ServiceError('conflict', `a ${this.running()!.status.kind} job is already running: wait for it or cancel it`);
+    if (this.running())
+      throw new ServiceError(
+        'conflict',
+        `a ${this.running()!.status.kind} job is already running: wait for it or cancel it`,
+      );
     const jobId = randomUUID();
     const job: Job = {
-      status: { jobId, kind, state: 'running', seq: 0, progress: emptyProgress(step), error: null, snapshotPath: null, pack: null, resumable: false },
+      status: {
+        jobId,
+        kind,
+        state: 'running',
+        seq: 0,
+        progress: emptyProgress(step),
+        error: null,
+        snapshotPath: null,
+        pack: null,
+        resumable: false,
+      },
       controller: new AbortController(),
       pending: null,
       lastPublished: 0,
@@ -139,7 +162,14 @@ export class JobRegistry {
         this.flush(job);
         const p = job.status.progress;
         const progress = { ...p, step: 'Finished', done: Math.max(p.done, p.total ?? p.done), secondsLeft: 0 };
-        job.status = { ...job.status, state: 'done', progress, seq: job.status.seq + 1, snapshotPath: out.snapshotPath ?? null, pack: out.pack ?? null };
+        job.status = {
+          ...job.status,
+          state: 'done',
+          progress,
+          seq: job.status.seq + 1,
+          snapshotPath: out.snapshotPath ?? null,
+          pack: out.pack ?? null,
+        };
       },
       (err: unknown) => {
         this.flush(job);
@@ -148,7 +178,9 @@ export class JobRegistry {
         job.status = {
           ...job.status,
           state: cancelled ? 'cancelled' : 'failed',
-          error: cancelled ? 'Cancelled. What was collected is kept; resume continues from the last saved page.' : message,
+          error: cancelled
+            ? 'Cancelled. What was collected is kept; resume continues from the last saved page.'
+            : message,
           seq: job.status.seq + 1,
           resumable: job.resumable,
         };

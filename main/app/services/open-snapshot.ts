@@ -5,7 +5,7 @@
  */
 import type { IntegrityState, SnapshotState } from '../../../shared/ipc-types.js';
 import type { CheckResult, CheckSummary, ControlResult, RiskException } from '../../../shared/results.js';
-import type { MfaPassthroughRow } from '../../export/types.js';
+import type { TerminationRecord } from '../../checks/types.js';
 import { openResultsLayer, openSnapshot, verifyContentHash, type SqliteSnapshotReader } from '../../store/index.js';
 import { UserTable } from './user-table.js';
 
@@ -14,11 +14,15 @@ export interface ChecksOutput {
   checks: CheckSummary[];
   results: CheckResult[];
   controls: ControlResult[];
-  passthrough?: MfaPassthroughRow[];
+  /** MFA passthrough per SSO app id: coverage and how many assigned users are left out. */
+  passthrough?: Map<string, { coverage: 'full' | 'partial' | 'none'; uncovered: number }>;
 }
 
 /** Runs the checks on a reader with the exceptions in force; null when the checks engine is absent. */
-export type ChecksRunner = (reader: SqliteSnapshotReader, exceptions: RiskException[]) => Promise<ChecksOutput | null>;
+export type ChecksRunner = (
+  reader: SqliteSnapshotReader,
+  inputs: { exceptions: RiskException[]; terminations?: TerminationRecord[] },
+) => Promise<ChecksOutput | null>;
 
 export class OpenSnapshot {
   readonly reader: SqliteSnapshotReader;
@@ -31,6 +35,7 @@ export class OpenSnapshot {
     readonly path: string,
     readonly mode: 'live' | 'review',
     private readonly runChecks: ChecksRunner,
+    private readonly terminations: TerminationRecord[] | undefined,
   ) {
     this.reader = openSnapshot(path, { readonly: true });
     const hash = verifyContentHash(this.reader);
@@ -42,8 +47,13 @@ export class OpenSnapshot {
   }
 
   /** Opens a snapshot file; throws the store's SnapshotOpenError when it is not one. */
-  static async open(path: string, mode: 'live' | 'review', runChecks: ChecksRunner): Promise<OpenSnapshot> {
-    const snap = new OpenSnapshot(path, mode, runChecks);
+  static async open(
+    path: string,
+    mode: 'live' | 'review',
+    runChecks: ChecksRunner,
+    terminations?: TerminationRecord[],
+  ): Promise<OpenSnapshot> {
+    const snap = new OpenSnapshot(path, mode, runChecks, terminations);
     if (mode === 'review') snap.reviewExceptions = snap.storedExceptions();
     await snap.refreshChecks();
     return snap;
@@ -54,7 +64,14 @@ export class OpenSnapshot {
   }
 
   state(): SnapshotState {
-    return { path: this.path, mode: this.mode, readOnly: this.readOnly, meta: this.reader.meta(), coverage: this.reader.coverage(), integrity: this.integrity };
+    return {
+      path: this.path,
+      mode: this.mode,
+      readOnly: this.readOnly,
+      meta: this.reader.meta(),
+      coverage: this.reader.coverage(),
+      integrity: this.integrity,
+    };
   }
 
   checks(): ChecksOutput | null {
@@ -119,7 +136,10 @@ export class OpenSnapshot {
   }
 
   private async refreshChecks(): Promise<void> {
-    this.checksOutput = await this.runChecks(this.reader, this.exceptions());
+    this.checksOutput = await this.runChecks(this.reader, {
+      exceptions: this.exceptions(),
+      terminations: this.terminations,
+    });
     this.userTable = null;
     if (this.mode === 'live' && this.checksOutput) {
       const layer = openResultsLayer(this.path);

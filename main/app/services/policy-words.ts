@@ -46,11 +46,23 @@ export function nameBook(reader: SnapshotReader): NameBook {
   const apps = new Map(reader.servicePrincipals().map((s) => [s.appId, s.displayName]));
   const locations = new Map(reader.namedLocations().map((l) => [l.id, l.displayName]));
   return {
-    user: (id) => (id === 'All' ? 'all users' : id === 'GuestsOrExternalUsers' ? 'guests and external users' : id === 'None' ? 'nobody' : (users.get(id) ?? `user ${id}`)),
+    user: (id) =>
+      id === 'All'
+        ? 'all users'
+        : id === 'GuestsOrExternalUsers'
+          ? 'guests and external users'
+          : id === 'None'
+            ? 'nobody'
+            : (users.get(id) ?? `user ${id}`),
     group: (id) => `group ${groups.get(id) ?? id}`,
     role: (id) => `role ${roles.get(id) ?? id}`,
     app: (id) => WELL_KNOWN_APPS[id] ?? apps.get(id) ?? `app ${id}`,
-    location: (id) => (id === 'All' ? 'any location' : id === 'AllTrusted' ? 'all trusted locations' : (locations.get(id) ?? `location ${id}`)),
+    location: (id) =>
+      id === 'All'
+        ? 'any location'
+        : id === 'AllTrusted'
+          ? 'all trusted locations'
+          : (locations.get(id) ?? `location ${id}`),
   };
 }
 
@@ -58,9 +70,17 @@ export function nameBook(reader: SnapshotReader): NameBook {
 export function policyInWords(p: ConditionalAccessPolicy, names: NameBook): PolicyInWords {
   const u = p.conditions.users ?? {};
   const a = p.conditions.applications ?? {};
-  const who = [...(u.includeUsers ?? []).map(names.user), ...(u.includeGroups ?? []).map(names.group), ...(u.includeRoles ?? []).map(names.role)];
+  const who = [
+    ...(u.includeUsers ?? []).map(names.user),
+    ...(u.includeGroups ?? []).map(names.group),
+    ...(u.includeRoles ?? []).map(names.role),
+  ];
   if (u.includeGuestsOrExternalUsers) who.push('guests and external users');
-  const excluded = [...(u.excludeUsers ?? []).map(names.user), ...(u.excludeGroups ?? []).map(names.group), ...(u.excludeRoles ?? []).map(names.role)];
+  const excluded = [
+    ...(u.excludeUsers ?? []).map(names.user),
+    ...(u.excludeGroups ?? []).map(names.group),
+    ...(u.excludeRoles ?? []).map(names.role),
+  ];
   if (u.excludeGuestsOrExternalUsers) excluded.push('guests and external users');
   excluded.push(...(a.excludeApplications ?? []).map((id) => `${names.app(id)} (app)`));
   const apps = [
@@ -70,22 +90,40 @@ export function policyInWords(p: ConditionalAccessPolicy, names: NameBook): Poli
   ];
   const conditions: string[] = [];
   const c = p.conditions;
-  if (c.clientAppTypes?.length && !(c.clientAppTypes.length === 1 && c.clientAppTypes[0] === 'all')) conditions.push(`client apps: ${c.clientAppTypes.join(', ')}`);
-  if (c.platforms?.includePlatforms?.length) conditions.push(`platforms: ${c.platforms.includePlatforms.join(', ')}${c.platforms.excludePlatforms?.length ? ` except ${c.platforms.excludePlatforms.join(', ')}` : ''}`);
-  if (c.locations?.includeLocations?.length) conditions.push(`from ${c.locations.includeLocations.map(names.location).join(', ')}${c.locations.excludeLocations?.length ? ` except ${c.locations.excludeLocations.map(names.location).join(', ')}` : ''}`);
+  if (c.clientAppTypes?.length && !(c.clientAppTypes.length === 1 && c.clientAppTypes[0] === 'all'))
+    conditions.push(`client apps: ${c.clientAppTypes.join(', ')}`);
+  if (c.platforms?.includePlatforms?.length)
+    conditions.push(
+      `platforms: ${c.platforms.includePlatforms.join(', ')}${c.platforms.excludePlatforms?.length ? ` except ${c.platforms.excludePlatforms.join(', ')}` : ''}`,
+    );
+  if (c.locations?.includeLocations?.length)
+    conditions.push(
+      `from ${c.locations.includeLocations.map(names.location).join(', ')}${c.locations.excludeLocations?.length ? ` except ${c.locations.excludeLocations.map(names.location).join(', ')}` : ''}`,
+    );
   if (c.signInRiskLevels?.length) conditions.push(`sign-in risk: ${c.signInRiskLevels.join(', ')}`);
   if (c.userRiskLevels?.length) conditions.push(`user risk: ${c.userRiskLevels.join(', ')}`);
-  if (c.servicePrincipalRiskLevels?.length) conditions.push(`workload identity risk: ${c.servicePrincipalRiskLevels.join(', ')}`);
+  if (c.servicePrincipalRiskLevels?.length)
+    conditions.push(`workload identity risk: ${c.servicePrincipalRiskLevels.join(', ')}`);
   const g = p.grantControls;
   const requires: string[] = [];
   if (g) {
     const parts = (g.builtInControls ?? []).map((x) => CONTROL_WORDS[x] ?? x);
-    if (g.authenticationStrength) parts.push(`authentication strength "${g.authenticationStrength.displayName ?? g.authenticationStrength.id}"`);
+    if (g.authenticationStrength)
+      parts.push(`authentication strength "${g.authenticationStrength.displayName ?? g.authenticationStrength.id}"`);
     if (g.termsOfUse?.length) parts.push('accepting the terms of use');
     if (parts.includes('block access')) requires.push('Blocks access');
     else if (parts.length) requires.push(`Requires ${parts.join(g.operator === 'OR' ? ' or ' : ' and ')}`);
   }
   if (p.sessionControls) requires.push('Applies session controls');
   if (!requires.length) requires.push('No grant control');
-  return { id: p.id, displayName: p.displayName, state: p.state, who: who.length ? who : ['nobody'], excluded, apps: apps.length ? apps : ['no apps'], conditions, requires };
+  return {
+    id: p.id,
+    displayName: p.displayName,
+    state: p.state,
+    who: who.length ? who : ['nobody'],
+    excluded,
+    apps: apps.length ? apps : ['no apps'],
+    conditions,
+    requires,
+  };
 }

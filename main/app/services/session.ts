@@ -3,6 +3,7 @@
  * The handlers (handlers.ts) are thin calls into this; Electron and the HTTP bridge each own one.
  */
 import type { SessionState } from '../../../shared/ipc-types.js';
+import type { TerminationRecord } from '../../checks/types.js';
 import type { Host } from './host.js';
 import { JobRegistry } from './jobs.js';
 import type { LiveConnection } from './connection.js';
@@ -47,15 +48,19 @@ export class AppSession {
   /** A snapshot that can take exceptions (not review mode). */
   writableSnapshot(): OpenSnapshot {
     const snap = this.snapshot();
-    if (snap.readOnly) throw new ServiceError('read-only', 'this snapshot is open for review (read-only): exceptions are recorded by the consultant who collected it');
+    if (snap.readOnly)
+      throw new ServiceError(
+        'read-only',
+        'this snapshot is open for review (read-only): exceptions are recorded by the consultant who collected it',
+      );
     return snap;
   }
 
   /** Opens a snapshot file, closing the one before. */
-  async openSnapshot(path: string, mode: 'live' | 'review'): Promise<OpenSnapshot> {
+  async openSnapshot(path: string, mode: 'live' | 'review', terminations?: TerminationRecord[]): Promise<OpenSnapshot> {
     let next: OpenSnapshot;
     try {
-      next = await OpenSnapshot.open(path, mode, this.runChecks);
+      next = await OpenSnapshot.open(path, mode, this.runChecks, terminations);
     } catch (err) {
       if ((err as Error).name === 'SnapshotOpenError') throw new ServiceError('invalid-input', (err as Error).message);
       throw err;
@@ -65,7 +70,11 @@ export class AppSession {
     const meta = next.reader.meta();
     const i = this.recent.findIndex((r) => r.path === path);
     if (i >= 0) this.recent.splice(i, 1);
-    this.recent.unshift({ path, tenantName: meta.tenantName, collectedAt: meta.collectionFinishedAt ?? meta.collectionStartedAt });
+    this.recent.unshift({
+      path,
+      tenantName: meta.tenantName,
+      collectedAt: meta.collectionFinishedAt ?? meta.collectionStartedAt,
+    });
     return next;
   }
 

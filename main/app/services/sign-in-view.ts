@@ -14,8 +14,13 @@ export function matchesSignIn(s: SignInRow, q: Query): boolean {
   if (q.result === 'success' && s.errorCode !== 0) return false;
   if (q.result === 'failure' && s.errorCode === 0) return false;
   if (q.risk && (s.riskLevelDuringSignIn ?? 'none') !== q.risk) return false;
-  const has = (value: string | null, needle: string | undefined) => !needle || (value ?? '').toLowerCase().includes(needle.trim().toLowerCase());
-  return has(s.appDisplayName, q.app) && has(`${s.city ?? ''} ${s.countryOrRegion ?? ''}`, q.location) && has(s.userPrincipalName, q.user);
+  const has = (value: string | null, needle: string | undefined) =>
+    !needle || (value ?? '').toLowerCase().includes(needle.trim().toLowerCase());
+  return (
+    has(s.appDisplayName, q.app) &&
+    has(`${s.city ?? ''} ${s.countryOrRegion ?? ''}`, q.location) &&
+    has(s.userPrincipalName, q.user)
+  );
 }
 
 /** Converts a date-only bound to the instant the filter means (to = end of that day). */

@@ -23,13 +23,22 @@ export class UserTable {
   private cacheOrder: Entry[] = [];
 
   constructor(reader: SnapshotReader, results: readonly CheckResult[]) {
-    const mfaAvailable = reader.coverageOf('mfaRegistration').status === 'complete' || reader.coverageOf('mfaRegistration').status === 'partial';
+    const mfaAvailable =
+      reader.coverageOf('mfaRegistration').status === 'complete' ||
+      reader.coverageOf('mfaRegistration').status === 'partial';
     const mfa = new Map(reader.mfaRegistrations().map((m) => [m.userId, m]));
     const failing = new Map<string, number>();
-    for (const r of results) if (r.outcome === 'fail' && r.entityType === 'user') failing.set(r.entityId, (failing.get(r.entityId) ?? 0) + 1);
+    for (const r of results)
+      if (r.outcome === 'fail' && r.entityType === 'user') failing.set(r.entityId, (failing.get(r.entityId) ?? 0) + 1);
     this.entries = reader.users().map((u) => {
       const reg = mfa.get(u.id);
-      const state: MfaState = reg ? (reg.isMfaRegistered ? 'registered' : 'not-registered') : mfaAvailable ? 'not-registered' : 'unknown';
+      const state: MfaState = reg
+        ? reg.isMfaRegistered
+          ? 'registered'
+          : 'not-registered'
+        : mfaAvailable
+          ? 'not-registered'
+          : 'unknown';
       const row: UserListRow = {
         id: u.id,
         displayName: u.displayName,
@@ -42,7 +51,11 @@ export class UserTable {
         methods: reg?.methods ?? [],
         failing: failing.get(u.id) ?? 0,
       };
-      return { row, haystack: `${u.displayName}\n${u.userPrincipalName}\n${u.department ?? ''}\n${u.jobTitle ?? ''}\n${u.mail ?? ''}`.toLowerCase() };
+      return {
+        row,
+        haystack:
+          `${u.displayName}\n${u.userPrincipalName}\n${u.department ?? ''}\n${u.jobTitle ?? ''}\n${u.mail ?? ''}`.toLowerCase(),
+      };
     });
   }
 
@@ -57,7 +70,14 @@ export class UserTable {
   }
 
   private order(q: Query): Entry[] {
-    const key = JSON.stringify([q.search?.trim().toLowerCase() ?? '', q.sort ?? 'displayName', q.dir ?? 'asc', q.userType, q.enabled, q.mfa]);
+    const key = JSON.stringify([
+      q.search?.trim().toLowerCase() ?? '',
+      q.sort ?? 'displayName',
+      q.dir ?? 'asc',
+      q.userType,
+      q.enabled,
+      q.mfa,
+    ]);
     if (key === this.cacheKey) return this.cacheOrder;
     const needle = q.search?.trim().toLowerCase() ?? '';
     const list = this.entries.filter(

@@ -5,7 +5,9 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** Web preferences every window of ours gets. */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     contextIsolation: true,

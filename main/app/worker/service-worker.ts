@@ -35,7 +35,10 @@ const host: Host = {
         pickSnapshotFile: () => ask<string | null>('pickSnapshotFile'),
         pickDirectory: () => ask<string | null>('pickDirectory'),
         openExternal: (url: string) => ask<void>('openExternal', url),
-        secrets: { save: (k: string, v: string) => ask<void>('secretSave', k, v), load: (k: string) => ask<string | null>('secretLoad', k) },
+        secrets: {
+          save: (k: string, v: string) => ask<void>('secretSave', k, v),
+          load: (k: string) => ask<string | null>('secretLoad', k),
+        },
       }
     : {}),
 };

@@ -32,7 +32,8 @@ export function workerBackend(opts: WorkerBackendOptions): ServiceBackend {
       const fn = opts.host[m.name] as (...a: unknown[]) => Promise<unknown>;
       fn(...m.args).then(
         (value) => send({ type: 'host-result', id: m.id, ok: true, value }),
-        (err: unknown) => send({ type: 'host-result', id: m.id, ok: false, message: err instanceof Error ? err.message : String(err) }),
+        (err: unknown) =>
+          send({ type: 'host-result', id: m.id, ok: false, message: err instanceof Error ? err.message : String(err) }),
       );
     } else if (m.type === 'closed') {
       closed?.();
@@ -40,7 +41,8 @@ export function workerBackend(opts: WorkerBackendOptions): ServiceBackend {
   });
   const fail = (err: Error) => {
     dead = err;
-    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'failed', message: `the service worker stopped: ${err.message}` } });
+    for (const resolve of pending.values())
+      resolve({ ok: false, error: { code: 'failed', message: `the service worker stopped: ${err.message}` } });
     pending.clear();
     closed?.();
   };
@@ -49,7 +51,11 @@ export function workerBackend(opts: WorkerBackendOptions): ServiceBackend {
 
   return {
     call(channel, input) {
-      if (dead) return Promise.resolve({ ok: false, error: { code: 'failed', message: `the service worker stopped: ${dead.message}` } });
+      if (dead)
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'failed', message: `the service worker stopped: ${dead.message}` },
+        });
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);

@@ -25,7 +25,8 @@ export async function run(args: string[]): Promise<number> {
   const p = parseArgs(args, { port: { value: true }, 'data-dir': { value: true }, renderer: { value: true } }, 0);
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
   const staticDir = resolve(stringFlag(p, 'renderer') ?? join(root, 'dist/renderer'));
-  if (!existsSync(join(staticDir, 'index.html'))) throw new CliError(`no built renderer in ${staticDir}: run "npm run build:web" first`, EXIT.usage);
+  if (!existsSync(join(staticDir, 'index.html')))
+    throw new CliError(`no built renderer in ${staticDir}: run "npm run build:web" first`, EXIT.usage);
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const web = await startWebSession({
     dataDir: resolve(stringFlag(p, 'data-dir') ?? join(homedir(), '.entra-audit')),
@@ -33,7 +34,9 @@ export async function run(args: string[]): Promise<number> {
     port: intFlag(p, 'port', 1, 65535),
     appVersion: version,
   });
-  console.log(`Entra Audit Desktop is serving on ${web.origin}\nOpen: ${web.url}\n(the token in the link is valid until this process stops; Ctrl+C to stop)`);
+  console.log(
+    `Entra Audit Desktop is serving on ${web.origin}\nOpen: ${web.url}\n(the token in the link is valid until this process stops; Ctrl+C to stop)`,
+  );
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
