@@ -64,7 +64,12 @@ export async function runBench(o: BenchOptions, say: (line: string) => void = (l
     options: shown,
     sizes: [],
   };
-  for (const users of o.sizes) report.sizes.push(await measureSize(users, o, say));
+  for (const users of o.sizes) {
+    report.sizes.push(await measureSize(users, o, say));
+    report.sizes.sort((a, b) => a.users - b.users);
+    // Each size's figures are kept as soon as they exist, so a later failure loses nothing.
+    if (o.json) writeFileSync(o.json, `${JSON.stringify(report, null, 2)}\n`);
+  }
   report.finishedAt = new Date().toISOString();
   report.machine.loadAverage.end = loadavg();
   return report;
