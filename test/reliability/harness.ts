@@ -50,3 +50,32 @@ export function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
     .filter((e) => e.isFile())
     .map((e) => ({ path: join(e.parentPath, e.name), bytes: readFileSync(join(e.parentPath, e.name)) }));
 }
+
+/**
+ * Runs the CLI's own main() in this process (what bin/entra-audit.mjs calls), capturing what it prints.
+ * `threw` is set when main() rejected: the binary would have died with a stack trace.
+ */
+export async function runMain(args: string[], env: Record<string, string> = {}): Promise<CliRun & { threw?: unknown }> {
+  const { main } = await import('../../main/cli/index.js');
+  let stdout = '';
+  let stderr = '';
+  const saved = { log: console.log, error: console.error, warn: console.warn, out: process.stdout.write, err: process.stderr.write };
+  const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  console.log = (...a: unknown[]) => void (stdout += `${a.join(' ')}\n`);
+  console.error = console.warn = (...a: unknown[]) => void (stderr += `${a.join(' ')}\n`);
+  process.stdout.write = ((c: string | Uint8Array) => ((stdout += c.toString()), true)) as typeof process.stdout.write;
+  process.stderr.write = ((c: string | Uint8Array) => ((stderr += c.toString()), true)) as typeof process.stderr.write;
+  try {
+    const code = await main(args);
+    return { code, signal: null, stdout, stderr };
+  } catch (threw) {
+    return { code: null, signal: null, stdout, stderr, threw };
+  } finally {
+    Object.assign(console, { log: saved.log, error: saved.error, warn: saved.warn });
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+    for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+}
