@@ -7,12 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolveFrameworks, type FrameworkId } from '../../../shared/frameworks/catalogue.js';
 import type { RiskException } from '../../../shared/results.js';
 import { CHECKS } from '../../checks/catalogue/index.js';
-import { resolveSettings, runChecks } from '../../checks/engine.js';
+import { checkSnapshot, type CheckSnapshotResult } from '../../checks/check-snapshot.js';
 import { ExceptionsFileError, parseExceptions } from '../../checks/exceptions.js';
-import { storeResults } from '../../checks/store-results.js';
 import { parseTerminationsCsv, TerminationsCsvError } from '../../checks/terminations-csv.js';
 import type { TerminationRecord } from '../../checks/types.js';
-import { openResultsLayer, openSnapshot, SnapshotOpenError, type SqliteSnapshotReader } from '../../store/index.js';
+import { SnapshotOpenError } from '../../store/index.js';
 import { intFlag, parseArgs, stringFlag } from '../args.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { formatCheckReport } from './check-report.js';
@@ -103,20 +102,6 @@ function frameworks(values: string[]): FrameworkId[] {
   }
 }
 
-/** Exceptions already stored in the snapshot (added in the app), or none when it cannot be read. */
-function storedExceptions(path: string): RiskException[] {
-  try {
-    const layer = openResultsLayer(path);
-    try {
-      return layer.exceptions();
-    } finally {
-      layer.close();
-    }
-  } catch {
-    return [];
-  }
-}
-
 export async function run(args: string[]): Promise<number> {
   const p = parseArgs(args, SPEC, 1);
   if (p.flags.help) {
@@ -132,40 +117,22 @@ export async function run(args: string[]): Promise<number> {
   const fileExceptions = loadExceptions(stringFlag(p, 'exceptions'));
   const store = !p.flags['no-store'];
 
-  let reader: SqliteSnapshotReader;
+  let checked: CheckSnapshotResult;
   try {
-    reader = openSnapshot(snapshotPath);
+    checked = checkSnapshot(snapshotPath, { inactiveDays, graceDays, terminations, exceptions: fileExceptions, frameworks: chosen, store });
   } catch (err) {
     if (err instanceof SnapshotOpenError) throw new CliError(err.message, EXIT.badInput);
     throw err;
   }
-  let output: string;
-  let failing: number;
-  let results;
-  const fileIds = new Set(fileExceptions.map((e) => e.id));
-  const exceptions = [...storedExceptions(snapshotPath).filter((e) => !fileIds.has(e.id)), ...fileExceptions];
-  try {
-    const settings = resolveSettings(reader, { inactiveDays, graceDays, terminations, exceptions });
-    const runResult = runChecks(reader, settings, { frameworks: chosen });
-    results = runResult.results;
-    const meta = reader.meta();
-    const json = { ...runResult, snapshot: { snapshotId: meta.snapshotId, tenantId: meta.tenantId, tenantName: meta.tenantName, contentHash: meta.contentHash }, evaluatedAt: settings.now };
-    const target = stringFlag(p, 'json');
-    if (target === '-') process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-    else if (target) writeFileSync(target, `${JSON.stringify(json, null, 2)}\n`);
-    output = formatCheckReport(runResult, meta.tenantName, settings.now);
-    failing = runResult.checks.filter((c) => c.status === 'fail').length;
-    if (target === '-') console.error(output);
-    else console.log(output);
-  } finally {
-    reader.close();
-  }
-  if (store) {
-    try {
-      storeResults(snapshotPath, results, fileExceptions);
-    } catch (err) {
-      console.error(`entra-audit check: results not stored in the snapshot (${(err as Error).message}); use --no-store on read-only media`);
-    }
-  }
+  const { run: result, settings, meta, storeError } = checked;
+  const json = { ...result, snapshot: { snapshotId: meta.snapshotId, tenantId: meta.tenantId, tenantName: meta.tenantName, contentHash: meta.contentHash }, evaluatedAt: settings.now };
+  const target = stringFlag(p, 'json');
+  if (target === '-') process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  else if (target) writeFileSync(target, `${JSON.stringify(json, null, 2)}\n`);
+  const report = formatCheckReport(result, meta.tenantName, settings.now);
+  if (target === '-') console.error(report);
+  else console.log(report);
+  if (storeError) console.error(`entra-audit check: results not stored in the snapshot (${storeError}); use --no-store on read-only media`);
+  const failing = result.checks.filter((c) => c.status === 'fail').length;
   return failing ? EXIT.findings : EXIT.ok;
 }
