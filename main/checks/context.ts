@@ -72,7 +72,9 @@ export class CheckContext {
     return null;
   }
 
-  readonly users = memo((): UserRow[] => this.reader.users());
+  /** Users in result order (UPN, then id), so per-user checks emit already sorted results. */
+  readonly users = memo((): UserRow[] => this.reader.users().sort((a, b) =>
+    a.userPrincipalName < b.userPrincipalName ? -1 : a.userPrincipalName > b.userPrincipalName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   readonly usersById = memo(() => new Map(this.users().map((u) => [u.id, u])));
 
   readonly directory = memo(() => new DirectoryIndex({
