@@ -11,7 +11,9 @@ import { CHECKS } from '../../checks/catalogue/index.js';
 import { runChecks } from '../../checks/engine.js';
 import { ExceptionsFileError, parseExceptions } from '../../checks/exceptions.js';
 import { parseTerminationsCsv, TerminationsCsvError } from '../../checks/terminations-csv.js';
-import { exportPack } from '../../export/export-pack.js';
+import type { TerminationRecord } from '../../checks/types.js';
+import type { RiskException } from '../../../shared/results.js';
+import { exportPack, type ExportedPack } from '../../export/export-pack.js';
 import { loadP12 } from '../../export/signing/load-p12.js';
 import { defaultSignerDir, profileSigner } from '../../export/signing/profile-signer.js';
 import { SignerError, type SignerIdentity } from '../../export/signing/signer-identity.js';
@@ -67,24 +69,51 @@ export async function run(args: string[]): Promise<number> {
     throw new CliError((err as Error).message, EXIT.usage);
   }
   const signer = await loadSigner(stringFlag(p, 'sign'), stringFlag(p, 'sign-passphrase-env'), stringFlag(p, 'signer-dir'));
-  const reader = open(snapshotPath);
+  const exceptionsFile = stringFlag(p, 'exceptions');
+  const terminationsFile = stringFlag(p, 'terminations');
+  await exportSnapshot({
+    snapshotPath,
+    out: resolve(out),
+    signer,
+    frameworks,
+    exceptions: exceptionsFile ? readExceptions(exceptionsFile) : [],
+    terminations: terminationsFile ? readTerminations(terminationsFile) : undefined,
+  });
+  return EXIT.ok;
+}
+
+/**
+ * Checks, exports and verifies one snapshot, printing where the pack is (also the demo's last step).
+ * Throws CliError with the exit code for a snapshot that is altered, unfinished or not a snapshot,
+ * a folder that is not empty, or a pack that does not verify.
+ */
+export async function exportSnapshot(o: {
+  snapshotPath: string;
+  out: string;
+  signer: SignerIdentity;
+  frameworks?: FrameworkId[];
+  exceptions?: RiskException[];
+  terminations?: TerminationRecord[];
+}): Promise<ExportedPack> {
+  const reader = open(o.snapshotPath);
   try {
     const integrity = verifyContentHash(reader);
     if (!integrity.intact) {
       throw new CliError(
         integrity.expected
-          ? `${snapshotPath} was altered after collection (content hash ${integrity.actual} differs from the recorded ${integrity.expected}); export refuses it`
-          : `${snapshotPath} is unfinished (no content hash recorded): resume the collection first`,
+          ? `${o.snapshotPath} was altered after collection (content hash ${integrity.actual} differs from the recorded ${integrity.expected}); export refuses it`
+          : `${o.snapshotPath} is unfinished (no content hash recorded): resume the collection first`,
         EXIT.badInput,
       );
     }
-    const exceptionsFile = stringFlag(p, 'exceptions');
-    const exceptions = exceptionsFile ? readExceptions(exceptionsFile) : [];
-    const terminationsFile = stringFlag(p, 'terminations');
-    const terminations = terminationsFile ? readTerminations(terminationsFile) : undefined;
-    const run = runChecks(reader, { exceptions, terminations }, { frameworks });
+    const exceptions = o.exceptions ?? [];
+    const frameworks = o.frameworks ?? [];
+    const run = runChecks(reader, { exceptions, terminations: o.terminations }, { frameworks });
     const started = Date.now();
-    const pack = await exportPack({ reader, checkRun: { ...run, exceptions }, outDir: resolve(out), signer, frameworks, toolVersion: appVersion() });
+    const pack = await exportPack({ reader, checkRun: { ...run, exceptions }, outDir: o.out, signer: o.signer, frameworks, toolVersion: appVersion() }).catch((err: unknown) => {
+      if (err instanceof Error && /is not empty|already exists/.test(err.message)) throw new CliError(err.message, EXIT.usage);
+      throw err;
+    });
     const check = await verifyPack(pack.dir);
     for (const problem of check.problems) console.error(`${problem.path}: ${problem.problem}: ${problem.detail}`);
     if (!check.ok) throw new CliError('the pack just written does not verify (see above)', EXIT.findings);
@@ -93,11 +122,8 @@ export async function run(args: string[]): Promise<number> {
     console.log(`Zip:           ${pack.zip}`);
     console.log(`Files:         ${pack.files.length} (${pack.csv.files.length} CSV), written and verified in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log(`Checks:        ${run.checks.length}, ${failing} failing`);
-    console.log(`Signer SHA-256 fingerprint: ${pack.signerFingerprint}${signer.selfSigned ? ' (self-signed: give the auditor this fingerprint out of band)' : ''}`);
-    return EXIT.ok;
-  } catch (err) {
-    if (err instanceof Error && /is not empty|already exists/.test(err.message)) throw new CliError(err.message, EXIT.usage);
-    throw err;
+    console.log(`Signer SHA-256 fingerprint: ${pack.signerFingerprint}${o.signer.selfSigned ? ' (self-signed: give the auditor this fingerprint out of band)' : ''}`);
+    return pack;
   } finally {
     reader.close();
   }
@@ -112,7 +138,8 @@ function open(path: string): SqliteSnapshotReader {
   }
 }
 
-async function loadSigner(p12Path: string | undefined, passphraseEnv: string | undefined, signerDir: string | undefined): Promise<SignerIdentity> {
+/** The signer the flags name: a P12 with its passphrase from the environment, or the profile identity. */
+export async function loadSigner(p12Path: string | undefined, passphraseEnv: string | undefined, signerDir: string | undefined): Promise<SignerIdentity> {
   if (!p12Path) {
     if (passphraseEnv) throw new CliError('--sign-passphrase-env needs --sign <cert.p12>', EXIT.usage);
     return profileSigner({ dir: signerDir ? resolve(signerDir) : undefined });

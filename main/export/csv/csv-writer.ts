@@ -32,12 +32,18 @@ export class CsvWriter {
 
   /** Queues one record; resolves once the stream can take more. */
   async write(values: readonly CellValue[]): Promise<void> {
-    this.pending += csvRecord(values);
-    this.rows++;
-    if (this.pending.length >= CHUNK) await this.flush();
+    if (this.add(values)) await this.flush();
   }
 
-  private async flush(): Promise<void> {
+  /** Queues one record without waiting; true when a chunk is ready and `flush()` must be awaited next. */
+  add(values: readonly CellValue[]): boolean {
+    this.pending += csvRecord(values);
+    this.rows++;
+    return this.pending.length >= CHUNK;
+  }
+
+  /** Hands the queued chunk to the stream, waiting for 'drain' when the stream's buffer is full. */
+  async flush(): Promise<void> {
     if (!this.pending) return;
     const chunk = this.pending;
     this.pending = '';
