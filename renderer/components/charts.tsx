@@ -61,7 +61,13 @@ export function Donut({ slices, title, center }: { slices: Slice[]; title: strin
 }
 
 /** One horizontal stacked bar per row (e.g. per framework: pass / fail / not assessed). */
-export function StackedBars({ rows, title }: { rows: { label: string; parts: Slice[] }[]; title: string }) {
+export function StackedBars({
+  rows,
+  title,
+}: {
+  rows: { label: string; title?: string; parts: Slice[] }[];
+  title: string;
+}) {
   const width = 320;
   return (
     <figure className="chart bars">
@@ -72,14 +78,16 @@ export function StackedBars({ rows, title }: { rows: { label: string; parts: Sli
           let x = 0;
           return (
             <li key={row.label} className="bar-row">
-              <span className="bar-label">{row.label}</span>
+              <span className="bar-label" title={row.title}>
+                {row.label}
+              </span>
               <svg
                 viewBox={`0 0 ${width} 14`}
                 width="100%"
                 height="14"
                 preserveAspectRatio="none"
                 role="img"
-                aria-label={`${row.label}: ${row.parts.map((p) => `${p.label} ${p.value}`).join(', ')}`}
+                aria-label={`${row.title ?? row.label}: ${row.parts.map((p) => `${p.label} ${p.value}`).join(', ')}`}
               >
                 <rect x="0" y="0" width={width} height="14" rx="3" className="bar-track" />
                 {row.parts.map((p) => {

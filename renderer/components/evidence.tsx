@@ -9,7 +9,7 @@ export function EvidenceList({ evidence }: { evidence: Evidence }) {
       {entries.map(([k, v]) => (
         <div key={k}>
           <dt>{k}</dt>
-          <dd>{v === null ? '—' : String(v)}</dd>
+          <dd>{v === null || v === '' ? '—' : String(v)}</dd>
         </div>
       ))}
     </dl>

@@ -65,7 +65,8 @@ export function OverviewScreen({ navigate }: { navigate: Navigate }) {
             <StackedBars
               title="Control status per framework: pass / partial / fail / not assessed"
               rows={frameworks.map((f) => ({
-                label: f.title,
+                label: f.framework,
+                title: f.title,
                 parts: [
                   { label: 'Pass', value: f.counts.pass, className: 'c-pass' },
                   { label: 'Partial', value: f.counts.partial, className: 'c-exception' },

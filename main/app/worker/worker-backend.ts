@@ -13,11 +13,13 @@ export interface WorkerBackendOptions {
   init: WorkerInit;
   host: HostCalls;
   execArgv?: string[];
+  /** Extra process.argv entries for the worker (a bootstrap that loads the .ts source reads them). */
+  argv?: string[];
 }
 
 /** Starts the service worker thread. */
 export function workerBackend(opts: WorkerBackendOptions): ServiceBackend {
-  const worker = new Worker(opts.script, { workerData: opts.init, execArgv: opts.execArgv });
+  const worker = new Worker(opts.script, { workerData: opts.init, execArgv: opts.execArgv, argv: opts.argv });
   const pending = new Map<number, (e: Envelope<unknown>) => void>();
   let nextId = 1;
   let closed: (() => void) | null = null;
