@@ -173,6 +173,23 @@ describe('app services on the demo tenant', () => {
     ).resolves.toMatchObject({ state: 'failed' });
   }, 120_000);
 
+  it('cancels a collection, keeps what it has, and resumes it to a sealed snapshot', async () => {
+    const job = await call('collectStart', { signInDays: 7 });
+    await new Promise((r) => setTimeout(r, 150));
+    await call('jobCancel', { jobId: job.jobId });
+    const stopped = await session.jobs.settled(job.jobId);
+    if (stopped.state === 'done') return; // finished before the cancel landed: nothing to resume
+    expect(stopped).toMatchObject({ state: 'cancelled', resumable: true });
+    await expect(call('collectResume', { jobId: 'unknown' })).rejects.toMatchObject({ code: 'not-found' });
+    await call('collectResume', { jobId: job.jobId });
+    const resumed = await session.jobs.settled(job.jobId);
+    expect(resumed.state, resumed.error ?? '').toBe('done');
+    expect((await call('session', {})).snapshot).toMatchObject({
+      path: resumed.snapshotPath,
+      integrity: { status: 'intact' },
+    });
+  }, 120_000);
+
   it('opens a snapshot for review: read-only, intact, exceptions shown but not writable', async () => {
     const state = await call('snapshotOpen', { path: snapshotPath });
     expect(state).toMatchObject({ mode: 'review', readOnly: true, integrity: { status: 'intact' } });
