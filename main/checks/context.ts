@@ -8,7 +8,7 @@ import type { ConditionalAccessPolicy } from '../../shared/ca-types.js';
 import type { AppRoleAssignmentRow, DatasetCoverage, MfaRegistrationRow, RoleDefinitionRow, UserRow } from '../../shared/snapshot.js';
 import type { SnapshotReader } from '../store/types.js';
 import { DirectoryIndex } from './conditional-access/directory-index.js';
-import { ConditionalAccessEvaluator } from './conditional-access/evaluate.js';
+import { byPolicyName, ConditionalAccessEvaluator } from './conditional-access/evaluate.js';
 import { tallySignIns, type SignInTally } from './sign-in-tally.js';
 import type { CheckSettings } from './types.js';
 
@@ -85,6 +85,9 @@ export class CheckContext {
   }, this.settings.now));
 
   readonly policies = memo((): ConditionalAccessPolicy[] => this.reader.conditionalAccessPolicies());
+
+  /** Policies in report order (display name, then id), without building the directory. */
+  readonly sortedPolicies = memo((): ConditionalAccessPolicy[] => [...this.policies()].sort(byPolicyName));
 
   readonly ca = memo(() => new ConditionalAccessEvaluator({
     policies: this.policies(),

@@ -62,7 +62,7 @@ export function reportPolicyRequirement(
   ctx: CheckContext, emit: Emit, entityName: string, entityId: string, what: string,
   qualifies: (p: ConditionalAccessPolicy) => boolean,
 ): void {
-  const matching = ctx.ca().policies().filter(qualifies);
+  const matching = ctx.sortedPolicies().filter(qualifies);
   const enabled = matching.filter((p) => p.state === 'enabled');
   const dormant = matching.filter((p) => p.state !== 'enabled');
   const entity = tenantEntity(entityName, entityId);

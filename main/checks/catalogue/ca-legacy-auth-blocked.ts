@@ -28,7 +28,7 @@ export const caLegacyAuthBlocked = defineCheck({
     // Exclusions are judged against the directory (only emergency-access accounts may be left out).
     const directoryGap = ctx.missingReason(['users', 'groups']);
     const report = (clientType: string, name: string, id: string, what: string) => {
-      const enabled = ctx.ca().policies().filter((p) => p.state === 'enabled' && blocksLegacyForAll(p, clientType));
+      const enabled = ctx.sortedPolicies().filter((p) => p.state === 'enabled' && blocksLegacyForAll(p, clientType));
       if (directoryGap && enabled.length && enabled.every(hasExclusions)) {
         emit(tenantEntity(name, id), 'not-assessed', `${enabled.map((p) => `"${p.displayName}"`).join(', ')} block it but exclude some accounts, and whether only emergency-access accounts are excluded is unknown: ${directoryGap}`,
           { enabledPolicies: enabled.map((p) => p.displayName).join(', ') });

@@ -12,7 +12,7 @@ export const caReportOnlyPolicies = defineCheck({
   description: 'Each policy is either on (pass), report-only (fail: it only logs what it would do), or disabled (not applicable: switched off on purpose).',
   remediation: 'Review the report-only results (sign-in logs, insights workbook) and switch the policy on, or delete it.',
   evaluate(ctx, emit) {
-    for (const p of ctx.ca().policies()) {
+    for (const p of ctx.sortedPolicies()) {
       const entity = { entityType: 'policy' as const, entityId: p.id, entityName: p.displayName };
       const evidence = { state: p.state, modifiedDateTime: p.modifiedDateTime ?? null };
       if (p.state === 'enabled') emit(entity, 'pass', 'Policy is on', evidence);

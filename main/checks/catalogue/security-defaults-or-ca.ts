@@ -14,7 +14,7 @@ export const securityDefaultsOrCa = defineCheck({
   remediation: 'Turn on security defaults (Entra ID Free) or build conditional access policies requiring MFA (P1 and above).',
   evaluate(ctx, emit) {
     const strengths = new Map(ctx.reader.authenticationStrengthPolicies().map((s) => [s.id, s]));
-    const mfaPolicies = ctx.ca().policies().filter((p) => p.state === 'enabled' && grantStrength(p, strengths).level !== 'none');
+    const mfaPolicies = ctx.sortedPolicies().filter((p) => p.state === 'enabled' && grantStrength(p, strengths).level !== 'none');
     const defaults = ctx.reader.securityDefaultsEnabled();
     const entity = tenantEntity('Authentication baseline', 'authentication-baseline');
     const evidence = { securityDefaultsEnabled: defaults, enabledMfaPolicies: mfaPolicies.map((p) => p.displayName).join(', ') };

@@ -81,6 +81,13 @@ interface Prepared {
 
 const RANK: Record<GrantLevel, number> = { none: 0, mfa: 1, 'phishing-resistant': 2 };
 
+/** Report order of policies: display name, then id, by code units (the same on every machine and locale). */
+export function byPolicyName(a: ConditionalAccessPolicy, b: ConditionalAccessPolicy): number {
+  const x = a.displayName ?? '';
+  const y = b.displayName ?? '';
+  return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 function combine(a: Match, b: Match): Match {
   if (a === 'out' || b === 'out') return 'out';
   return a === 'in' && b === 'in' ? 'in' : 'maybe';
@@ -99,7 +106,7 @@ export class ConditionalAccessEvaluator {
     const locationName = (id: string) =>
       id === 'AllTrusted' ? 'all trusted locations' : locations.has(id) ? `"${locations.get(id)}"` : id;
     this.prepared = [...inputs.policies]
-      .sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '') || a.id.localeCompare(b.id))
+      .sort(byPolicyName)
       .map((policy) => ({
         policy,
         ref: { id: policy.id, displayName: policy.displayName },
