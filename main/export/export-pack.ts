@@ -42,7 +42,8 @@ export interface ExportedPack {
 /** Builds, signs and zips a pack. Nothing in it is secret: the private key never leaves memory. */
 export async function exportPack(o: ExportOptions): Promise<ExportedPack> {
   const dir = resolve(o.outDir);
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} is not empty: choose a new folder for the pack`);
+  if (existsSync(dir) && readdirSync(dir).length > 0)
+    throw new Error(`${dir} is not empty: choose a new folder for the pack`);
   if (existsSync(`${dir}.zip`)) throw new Error(`${dir}.zip already exists: choose a new folder for the pack`);
   const now = o.now ?? new Date();
   const toolVersion = o.toolVersion ?? packageVersion();
@@ -50,13 +51,20 @@ export async function exportPack(o: ExportOptions): Promise<ExportedPack> {
   mkdirSync(join(dir, 'csv'), { recursive: true });
   mkdirSync(join(dir, 'oscal'));
 
-  const frameworks = o.frameworks?.length ? [...o.frameworks] : [...new Set(o.checkRun.controls.map((c) => c.framework))];
+  const frameworks = o.frameworks?.length
+    ? [...o.frameworks]
+    : [...new Set(o.checkRun.controls.map((c) => c.framework))];
   const csv = await writeCsvs(join(dir, 'csv'), o.reader, o.checkRun, frameworks);
   const oscal = assessmentResults({ meta, run: o.checkRun, toolVersion, now, frameworks });
   await writeFile(join(dir, 'oscal', 'assessment-results.json'), `${JSON.stringify(oscal, null, 2)}\n`, { flag: 'wx' });
 
   const signerFingerprint = certificateFingerprint(o.signer.certificate);
-  const shownUsers = new Set([...failingShown(o.checkRun.results).shown.values()].flat().filter((r) => r.entityType === 'user').map((r) => r.entityId));
+  const shownUsers = new Set(
+    [...failingShown(o.checkRun.results).shown.values()]
+      .flat()
+      .filter((r) => r.entityType === 'user')
+      .map((r) => r.entityId),
+  );
   const pdf = await renderReport(
     {
       meta,
@@ -65,7 +73,11 @@ export async function exportPack(o: ExportOptions): Promise<ExportedPack> {
       csv,
       frameworks,
       stats: artifactStats(o.reader),
-      signer: { subject: certificateName(o.signer.certificate), fingerprint: signerFingerprint, selfSigned: o.signer.selfSigned },
+      signer: {
+        subject: certificateName(o.signer.certificate),
+        fingerprint: signerFingerprint,
+        selfSigned: o.signer.selfSigned,
+      },
       toolVersion,
       now,
       displayNames: userDisplayNames(o.reader, shownUsers),
@@ -82,6 +94,7 @@ let version: string | undefined;
 
 /** The tool version from package.json (the CLI and app pass theirs when bundled). */
 function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
   return version;
 }

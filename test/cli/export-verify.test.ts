@@ -31,8 +31,30 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 
 beforeAll(() => {
   writeSmallSnapshot(snapshot, ['Alice Example', 'Борис Пример', '=cmd|calc']);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-subj', '/CN=Jane Consultant', '-days', '30'], { cwd: root, stdio: 'pipe' });
-  execFileSync('openssl', ['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'jane.p12', '-passout', 'pass:s3cret'], { cwd: root, stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'k.pem',
+      '-out',
+      'c.pem',
+      '-subj',
+      '/CN=Jane Consultant',
+      '-days',
+      '30',
+    ],
+    { cwd: root, stdio: 'pipe' },
+  );
+  execFileSync(
+    'openssl',
+    ['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'jane.p12', '-passout', 'pass:s3cret'],
+    { cwd: root, stdio: 'pipe' },
+  );
 });
 afterEach(() => {
   delete process.env.TEST_P12_PASS;
@@ -67,15 +89,34 @@ describe('entra-audit export / verify', () => {
     expect(r.out).toContain('FAILED: 3 problems');
     const json = JSON.parse((await cli('verify', out, '--json')).out);
     expect(json.ok).toBe(false);
-    expect(json.problems.map((p: { path: string }) => p.path).sort()).toEqual(['csv/user-directory.csv', 'notes.txt', 'oscal/assessment-results.json']);
+    expect(json.problems.map((p: { path: string }) => p.path).sort()).toEqual([
+      'csv/user-directory.csv',
+      'notes.txt',
+      'oscal/assessment-results.json',
+    ]);
   });
 
   it('signs with the consultant P12, passphrase from the environment', async () => {
     const out = join(root, 'pack-c');
     process.env.TEST_P12_PASS = 's3cret';
-    const r = await cli('export', snapshot, '--out', out, '--sign', join(root, 'jane.p12'), '--sign-passphrase-env', 'TEST_P12_PASS');
+    const r = await cli(
+      'export',
+      snapshot,
+      '--out',
+      out,
+      '--sign',
+      join(root, 'jane.p12'),
+      '--sign-passphrase-env',
+      'TEST_P12_PASS',
+    );
     expect(r.code).toBe(0);
-    const fp = execFileSync('openssl', ['x509', '-in', join(root, 'c.pem'), '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' }).split('=')[1].trim().replace(/:/g, '').toLowerCase();
+    const fp = execFileSync('openssl', ['x509', '-in', join(root, 'c.pem'), '-noout', '-fingerprint', '-sha256'], {
+      encoding: 'utf8',
+    })
+      .split('=')[1]
+      .trim()
+      .replace(/:/g, '')
+      .toLowerCase();
     expect(r.out).toContain(`Signer SHA-256 fingerprint: ${fp}`);
     const pdfsig = spawnSync('pdfsig', [join(out, 'report.pdf')], { encoding: 'utf8' });
     expect(pdfsig.stdout).toContain('Jane Consultant');
@@ -85,11 +126,29 @@ describe('entra-audit export / verify', () => {
 
   it('names a wrong passphrase, a missing variable, a non-empty folder and a missing pack', async () => {
     process.env.TEST_P12_PASS = 'wrong';
-    const wrong = await cli('export', snapshot, '--out', join(root, 'pack-d'), '--sign', join(root, 'jane.p12'), '--sign-passphrase-env', 'TEST_P12_PASS');
+    const wrong = await cli(
+      'export',
+      snapshot,
+      '--out',
+      join(root, 'pack-d'),
+      '--sign',
+      join(root, 'jane.p12'),
+      '--sign-passphrase-env',
+      'TEST_P12_PASS',
+    );
     expect(wrong.code).toBe(3);
     expect(wrong.err).toMatch(/passphrase/);
     delete process.env.TEST_P12_PASS;
-    const unset = await cli('export', snapshot, '--out', join(root, 'pack-d'), '--sign', join(root, 'jane.p12'), '--sign-passphrase-env', 'TEST_P12_PASS');
+    const unset = await cli(
+      'export',
+      snapshot,
+      '--out',
+      join(root, 'pack-d'),
+      '--sign',
+      join(root, 'jane.p12'),
+      '--sign-passphrase-env',
+      'TEST_P12_PASS',
+    );
     expect(unset.code).toBe(2);
     expect(unset.err).toContain('TEST_P12_PASS');
     const full = join(root, 'full');
@@ -99,7 +158,14 @@ describe('entra-audit export / verify', () => {
     expect(busy.code).toBe(2);
     expect(busy.err).toContain('not empty');
     expect((await cli('verify', join(root, 'nothing-here'))).code).toBe(3);
-    const notSnapshot = await cli('export', join(root, 'c.pem'), '--out', join(root, 'pack-e'), '--signer-dir', signerDir);
+    const notSnapshot = await cli(
+      'export',
+      join(root, 'c.pem'),
+      '--out',
+      join(root, 'pack-e'),
+      '--signer-dir',
+      signerDir,
+    );
     expect(notSnapshot.code).toBe(3);
   });
 

@@ -16,7 +16,10 @@ import type { LicenceTier } from '../../shared/datasets.js';
 const SCALE = 1000;
 
 /** Collects a generated tenant into `<dir>/snapshot.sqlite`; returns the path and the generator's output. */
-export async function demoSnapshot(dir: string, opts: { users: number; seed?: number; licence?: LicenceTier }): Promise<{ path: string; generated: GeneratedTenant }> {
+export async function demoSnapshot(
+  dir: string,
+  opts: { users: number; seed?: number; licence?: LicenceTier },
+): Promise<{ path: string; generated: GeneratedTenant }> {
   const generated = generateTenant({ users: opts.users, seed: opts.seed ?? 3, licence: opts.licence ?? 'p2' });
   const t = generated.tenant;
   const emulator = await startEmulator({ tenant: t, timeScale: SCALE });
@@ -28,9 +31,20 @@ export async function demoSnapshot(dir: string, opts: { users: number; seed?: nu
   });
   const path = join(dir, 'snapshot.sqlite');
   const writer = createSnapshot(path, {
-    snapshotId: `demo-${opts.seed ?? 3}-${opts.users}`, appVersion: '0.1.0', tenantId: t.tenantId, tenantName: t.displayName,
-    primaryDomain: t.primaryDomain, cloud: 'custom', graphBaseUrl: emulator.url, authMode: 'demo', collectedBy: 'demo',
-    clientAppId: null, grantedPermissions: [...SIGN_IN_PERMISSIONS], licence: t.licence, collectionStartedAt: t.now, signInDays: 30,
+    snapshotId: `demo-${opts.seed ?? 3}-${opts.users}`,
+    appVersion: '0.1.0',
+    tenantId: t.tenantId,
+    tenantName: t.displayName,
+    primaryDomain: t.primaryDomain,
+    cloud: 'custom',
+    graphBaseUrl: emulator.url,
+    authMode: 'demo',
+    collectedBy: 'demo',
+    clientAppId: null,
+    grantedPermissions: [...SIGN_IN_PERMISSIONS],
+    licence: t.licence,
+    collectionStartedAt: t.now,
+    signInDays: 30,
   });
   try {
     await runCollection({ graph, writer, signInWindow: resolveSignInWindow(writer, 30, t.now) });

@@ -4,7 +4,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 
 export function oscalValidator(): ValidateFunction {
-  const schema = JSON.parse(readFileSync(new URL('../../../shared/oscal/oscal_assessment-results_schema-v1.0.6.json', import.meta.url), 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(new URL('../../../shared/oscal/oscal_assessment-results_schema-v1.0.6.json', import.meta.url), 'utf8'),
+  );
   const ajv = new Ajv({ strict: false, allErrors: true });
   // ajv-formats is CommonJS: the plugin is the module itself (also exposed as .default).
   const plugin = formats as unknown as { default?: (a: Ajv) => Ajv } & ((a: Ajv) => Ajv);

@@ -68,7 +68,11 @@ export async function run(args: string[]): Promise<number> {
   } catch (err) {
     throw new CliError((err as Error).message, EXIT.usage);
   }
-  const signer = await loadSigner(stringFlag(p, 'sign'), stringFlag(p, 'sign-passphrase-env'), stringFlag(p, 'signer-dir'));
+  const signer = await loadSigner(
+    stringFlag(p, 'sign'),
+    stringFlag(p, 'sign-passphrase-env'),
+    stringFlag(p, 'signer-dir'),
+  );
   const exceptionsFile = stringFlag(p, 'exceptions');
   const terminationsFile = stringFlag(p, 'terminations');
   await exportSnapshot({
@@ -110,8 +114,16 @@ export async function exportSnapshot(o: {
     const frameworks = o.frameworks ?? [];
     const run = runChecks(reader, { exceptions, terminations: o.terminations }, { frameworks });
     const started = Date.now();
-    const pack = await exportPack({ reader, checkRun: { ...run, exceptions }, outDir: o.out, signer: o.signer, frameworks, toolVersion: appVersion() }).catch((err: unknown) => {
-      if (err instanceof Error && /is not empty|already exists/.test(err.message)) throw new CliError(err.message, EXIT.usage);
+    const pack = await exportPack({
+      reader,
+      checkRun: { ...run, exceptions },
+      outDir: o.out,
+      signer: o.signer,
+      frameworks,
+      toolVersion: appVersion(),
+    }).catch((err: unknown) => {
+      if (err instanceof Error && /is not empty|already exists/.test(err.message))
+        throw new CliError(err.message, EXIT.usage);
       throw err;
     });
     const check = await verifyPack(pack.dir);
@@ -120,9 +132,13 @@ export async function exportSnapshot(o: {
     const failing = run.checks.filter((c) => c.status === 'fail').length;
     console.log(`Evidence pack: ${pack.dir}`);
     console.log(`Zip:           ${pack.zip}`);
-    console.log(`Files:         ${pack.files.length} (${pack.csv.files.length} CSV), written and verified in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `Files:         ${pack.files.length} (${pack.csv.files.length} CSV), written and verified in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     console.log(`Checks:        ${run.checks.length}, ${failing} failing`);
-    console.log(`Signer SHA-256 fingerprint: ${pack.signerFingerprint}${o.signer.selfSigned ? ' (self-signed: give the auditor this fingerprint out of band)' : ''}`);
+    console.log(
+      `Signer SHA-256 fingerprint: ${pack.signerFingerprint}${o.signer.selfSigned ? ' (self-signed: give the auditor this fingerprint out of band)' : ''}`,
+    );
     return pack;
   } finally {
     reader.close();
@@ -139,7 +155,11 @@ function open(path: string): SqliteSnapshotReader {
 }
 
 /** The signer the flags name: a P12 with its passphrase from the environment, or the profile identity. */
-export async function loadSigner(p12Path: string | undefined, passphraseEnv: string | undefined, signerDir: string | undefined): Promise<SignerIdentity> {
+export async function loadSigner(
+  p12Path: string | undefined,
+  passphraseEnv: string | undefined,
+  signerDir: string | undefined,
+): Promise<SignerIdentity> {
   if (!p12Path) {
     if (passphraseEnv) throw new CliError('--sign-passphrase-env needs --sign <cert.p12>', EXIT.usage);
     return profileSigner({ dir: signerDir ? resolve(signerDir) : undefined });
@@ -147,7 +167,8 @@ export async function loadSigner(p12Path: string | undefined, passphraseEnv: str
   let passphrase = '';
   if (passphraseEnv) {
     const value = process.env[passphraseEnv];
-    if (value === undefined) throw new CliError(`environment variable ${passphraseEnv} (--sign-passphrase-env) is not set`, EXIT.usage);
+    if (value === undefined)
+      throw new CliError(`environment variable ${passphraseEnv} (--sign-passphrase-env) is not set`, EXIT.usage);
     passphrase = value;
   }
   let bytes: Buffer;
@@ -166,9 +187,13 @@ export async function loadSigner(p12Path: string | undefined, passphraseEnv: str
 
 function readExceptions(path: string) {
   try {
-    return parseExceptions(readFileSync(path, 'utf8'), CHECKS.map((c) => c.id));
+    return parseExceptions(
+      readFileSync(path, 'utf8'),
+      CHECKS.map((c) => c.id),
+    );
   } catch (err) {
-    if (err instanceof ExceptionsFileError || (err as NodeJS.ErrnoException).code) throw new CliError(`${path}: ${(err as Error).message}`, EXIT.badInput);
+    if (err instanceof ExceptionsFileError || (err as NodeJS.ErrnoException).code)
+      throw new CliError(`${path}: ${(err as Error).message}`, EXIT.badInput);
     throw err;
   }
 }
@@ -177,7 +202,8 @@ function readTerminations(path: string) {
   try {
     return parseTerminationsCsv(readFileSync(path, 'utf8'));
   } catch (err) {
-    if (err instanceof TerminationsCsvError || (err as NodeJS.ErrnoException).code) throw new CliError(`${path}: ${(err as Error).message}`, EXIT.badInput);
+    if (err instanceof TerminationsCsvError || (err as NodeJS.ErrnoException).code)
+      throw new CliError(`${path}: ${(err as Error).message}`, EXIT.badInput);
     throw err;
   }
 }

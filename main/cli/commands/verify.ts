@@ -29,7 +29,19 @@ export async function run(args: string[]): Promise<number> {
   if (!existsSync(path)) throw new CliError(`${path} does not exist`, EXIT.badInput);
   const v = await verifyPack(path);
   if (p.flags.json) {
-    console.log(JSON.stringify({ ok: v.ok, problems: v.problems, checked: v.checked, tenant: v.manifest?.tenant ?? null, signer: v.manifest?.signer ?? null }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          ok: v.ok,
+          problems: v.problems,
+          checked: v.checked,
+          tenant: v.manifest?.tenant ?? null,
+          signer: v.manifest?.signer ?? null,
+        },
+        null,
+        2,
+      ),
+    );
   } else if (v.ok) {
     const m = v.manifest!;
     console.log(`OK: ${path} is intact.`);

@@ -20,8 +20,15 @@ export interface CsvTable<T> {
 }
 
 /** Writes every row of `rows` (sync or async iterable, consumed lazily) to `path`; returns the record count. */
-export async function writeCsvTable<T>(path: string, table: CsvTable<T>, rows: Iterable<T> | AsyncIterable<T>): Promise<number> {
-  const writer = csvFileWriter(path, table.columns.map((c) => c.name));
+export async function writeCsvTable<T>(
+  path: string,
+  table: CsvTable<T>,
+  rows: Iterable<T> | AsyncIterable<T>,
+): Promise<number> {
+  const writer = csvFileWriter(
+    path,
+    table.columns.map((c) => c.name),
+  );
   try {
     const cols = table.columns;
     const values: CellValue[] = new Array(cols.length);

@@ -3,8 +3,14 @@
  * MFA registration methods, conditional access policies, sign-in logs, group memberships,
  * enterprise applications and their assignments. Times are ISO 8601 UTC; lists are `;`-separated.
  */
-import type { AppRoleAssignmentRow, ConditionalAccessPolicy, MfaRegistrationRow, ServicePrincipalRow, SignInRow,
-  UserRow } from '../../../shared/snapshot.js';
+import type {
+  AppRoleAssignmentRow,
+  ConditionalAccessPolicy,
+  MfaRegistrationRow,
+  ServicePrincipalRow,
+  SignInRow,
+  UserRow,
+} from '../../../shared/snapshot.js';
 import { isoUtc } from './csv-cell.js';
 import { list, type CsvTable } from './csv-table.js';
 
@@ -25,11 +31,27 @@ export const USERS_TABLE: CsvTable<UserRow> = {
     { name: 'userType', doc: 'Member or Guest', value: (u) => u.userType },
     { name: 'accountEnabled', doc: 'true when the account can sign in', value: (u) => u.accountEnabled },
     { name: 'createdDateTime', doc: 'when the account was created', value: (u) => isoUtc(u.createdDateTime) },
-    { name: 'onPremisesSyncEnabled', doc: 'true when synced from on-premises AD', value: (u) => u.onPremisesSyncEnabled },
+    {
+      name: 'onPremisesSyncEnabled',
+      doc: 'true when synced from on-premises AD',
+      value: (u) => u.onPremisesSyncEnabled,
+    },
     { name: 'passwordPolicies', doc: 'e.g. DisablePasswordExpiration', value: (u) => u.passwordPolicies },
-    { name: 'lastPasswordChangeDateTime', doc: 'last password change', value: (u) => isoUtc(u.lastPasswordChangeDateTime) },
-    { name: 'lastSignInDateTime', doc: 'last interactive sign-in (empty: never, or not collected)', value: (u) => isoUtc(u.lastSignInDateTime) },
-    { name: 'lastNonInteractiveSignInDateTime', doc: 'last non-interactive sign-in', value: (u) => isoUtc(u.lastNonInteractiveSignInDateTime) },
+    {
+      name: 'lastPasswordChangeDateTime',
+      doc: 'last password change',
+      value: (u) => isoUtc(u.lastPasswordChangeDateTime),
+    },
+    {
+      name: 'lastSignInDateTime',
+      doc: 'last interactive sign-in (empty: never, or not collected)',
+      value: (u) => isoUtc(u.lastSignInDateTime),
+    },
+    {
+      name: 'lastNonInteractiveSignInDateTime',
+      doc: 'last non-interactive sign-in',
+      value: (u) => isoUtc(u.lastNonInteractiveSignInDateTime),
+    },
     { name: 'domain', doc: 'domain part of the UPN, lower-case', value: (u) => u.domain },
     { name: 'managerId', doc: "manager's object id", value: (u) => u.managerId },
   ],
@@ -45,7 +67,11 @@ export const MFA_TABLE: CsvTable<MfaRegistrationRow> = {
     { name: 'isMfaRegistered', doc: 'Graph: at least one MFA method registered', value: (m) => m.isMfaRegistered },
     { name: 'isAdmin', doc: 'Graph: holds an admin role (empty: unknown)', value: (m) => m.isAdmin },
     { name: 'methods', doc: 'registered methods, `;`-separated', value: (m) => list(m.methods) },
-    { name: 'source', doc: 'registrationReport (bulk report) or authenticationMethods (per user)', value: (m) => m.source },
+    {
+      name: 'source',
+      doc: 'registrationReport (bulk report) or authenticationMethods (per user)',
+      value: (m) => m.source,
+    },
   ],
 };
 
@@ -59,26 +85,67 @@ export const CA_TABLE: CsvTable<ConditionalAccessPolicy> = {
     { name: 'state', doc: 'enabled, disabled or enabledForReportingButNotEnforced', value: (p) => p.state },
     { name: 'createdDateTime', doc: 'created', value: (p) => isoUtc(p.createdDateTime) },
     { name: 'modifiedDateTime', doc: 'last modified', value: (p) => isoUtc(p.modifiedDateTime) },
-    { name: 'includeUsers', doc: 'user ids, All, None or GuestsOrExternalUsers', value: (p) => list(p.conditions.users?.includeUsers) },
+    {
+      name: 'includeUsers',
+      doc: 'user ids, All, None or GuestsOrExternalUsers',
+      value: (p) => list(p.conditions.users?.includeUsers),
+    },
     { name: 'excludeUsers', doc: 'excluded user ids', value: (p) => list(p.conditions.users?.excludeUsers) },
     { name: 'includeGroups', doc: 'group ids', value: (p) => list(p.conditions.users?.includeGroups) },
     { name: 'excludeGroups', doc: 'excluded group ids', value: (p) => list(p.conditions.users?.excludeGroups) },
     { name: 'includeRoles', doc: 'role template ids', value: (p) => list(p.conditions.users?.includeRoles) },
     { name: 'excludeRoles', doc: 'excluded role template ids', value: (p) => list(p.conditions.users?.excludeRoles) },
-    { name: 'includeApplications', doc: 'app ids, All, Office365 ...', value: (p) => list(p.conditions.applications?.includeApplications) },
-    { name: 'excludeApplications', doc: 'excluded app ids', value: (p) => list(p.conditions.applications?.excludeApplications) },
-    { name: 'includeUserActions', doc: 'user actions', value: (p) => list(p.conditions.applications?.includeUserActions) },
+    {
+      name: 'includeApplications',
+      doc: 'app ids, All, Office365 ...',
+      value: (p) => list(p.conditions.applications?.includeApplications),
+    },
+    {
+      name: 'excludeApplications',
+      doc: 'excluded app ids',
+      value: (p) => list(p.conditions.applications?.excludeApplications),
+    },
+    {
+      name: 'includeUserActions',
+      doc: 'user actions',
+      value: (p) => list(p.conditions.applications?.includeUserActions),
+    },
     { name: 'clientAppTypes', doc: 'client app types', value: (p) => list(p.conditions.clientAppTypes) },
     { name: 'includePlatforms', doc: 'device platforms', value: (p) => list(p.conditions.platforms?.includePlatforms) },
-    { name: 'excludePlatforms', doc: 'excluded device platforms', value: (p) => list(p.conditions.platforms?.excludePlatforms) },
-    { name: 'includeLocations', doc: 'named location ids', value: (p) => list(p.conditions.locations?.includeLocations) },
-    { name: 'excludeLocations', doc: 'excluded named location ids', value: (p) => list(p.conditions.locations?.excludeLocations) },
+    {
+      name: 'excludePlatforms',
+      doc: 'excluded device platforms',
+      value: (p) => list(p.conditions.platforms?.excludePlatforms),
+    },
+    {
+      name: 'includeLocations',
+      doc: 'named location ids',
+      value: (p) => list(p.conditions.locations?.includeLocations),
+    },
+    {
+      name: 'excludeLocations',
+      doc: 'excluded named location ids',
+      value: (p) => list(p.conditions.locations?.excludeLocations),
+    },
     { name: 'signInRiskLevels', doc: 'sign-in risk levels', value: (p) => list(p.conditions.signInRiskLevels) },
     { name: 'userRiskLevels', doc: 'user risk levels', value: (p) => list(p.conditions.userRiskLevels) },
     { name: 'grantOperator', doc: 'AND or OR', value: (p) => p.grantControls?.operator ?? null },
-    { name: 'builtInControls', doc: 'mfa, block, compliantDevice ...', value: (p) => list(p.grantControls?.builtInControls) },
-    { name: 'authenticationStrength', doc: 'authentication strength name (or id)', value: (p) => p.grantControls?.authenticationStrength?.displayName ?? p.grantControls?.authenticationStrength?.id ?? null },
-    { name: 'sessionControls', doc: "Graph's sessionControls as JSON", value: (p) => (p.sessionControls ? JSON.stringify(p.sessionControls) : null) },
+    {
+      name: 'builtInControls',
+      doc: 'mfa, block, compliantDevice ...',
+      value: (p) => list(p.grantControls?.builtInControls),
+    },
+    {
+      name: 'authenticationStrength',
+      doc: 'authentication strength name (or id)',
+      value: (p) =>
+        p.grantControls?.authenticationStrength?.displayName ?? p.grantControls?.authenticationStrength?.id ?? null,
+    },
+    {
+      name: 'sessionControls',
+      doc: "Graph's sessionControls as JSON",
+      value: (p) => (p.sessionControls ? JSON.stringify(p.sessionControls) : null),
+    },
   ],
 };
 
@@ -101,7 +168,11 @@ export const SIGN_INS_TABLE: CsvTable<SignInRow> = {
     { name: 'errorCode', doc: '0 = success', value: (s) => s.errorCode },
     { name: 'failureReason', doc: 'why it failed', value: (s) => s.failureReason },
     { name: 'conditionalAccessStatus', doc: 'success, failure, notApplied', value: (s) => s.conditionalAccessStatus },
-    { name: 'authenticationRequirement', doc: 'singleFactorAuthentication or multiFactorAuthentication', value: (s) => s.authenticationRequirement },
+    {
+      name: 'authenticationRequirement',
+      doc: 'singleFactorAuthentication or multiFactorAuthentication',
+      value: (s) => s.authenticationRequirement,
+    },
     { name: 'riskLevelDuringSignIn', doc: 'risk at sign-in', value: (s) => s.riskLevelDuringSignIn },
     { name: 'riskLevelAggregated', doc: 'aggregated risk', value: (s) => s.riskLevelAggregated },
     { name: 'riskState', doc: 'risk state', value: (s) => s.riskState },
@@ -151,8 +222,16 @@ export const APPS_TABLE: CsvTable<EnterpriseAppRow> = {
     { name: 'displayName', doc: 'name', value: (a) => a.displayName },
     { name: 'accountEnabled', doc: 'users can sign in to it', value: (a) => a.accountEnabled },
     { name: 'servicePrincipalType', doc: 'Application, ManagedIdentity ...', value: (a) => a.servicePrincipalType },
-    { name: 'preferredSingleSignOnMode', doc: 'saml, oidc, password, notSupported or empty', value: (a) => a.preferredSingleSignOnMode },
-    { name: 'appRoleAssignmentRequired', doc: 'only assigned principals may sign in', value: (a) => a.appRoleAssignmentRequired },
+    {
+      name: 'preferredSingleSignOnMode',
+      doc: 'saml, oidc, password, notSupported or empty',
+      value: (a) => a.preferredSingleSignOnMode,
+    },
+    {
+      name: 'appRoleAssignmentRequired',
+      doc: 'only assigned principals may sign in',
+      value: (a) => a.appRoleAssignmentRequired,
+    },
     { name: 'appOwnerOrganizationId', doc: 'tenant that owns the app', value: (a) => a.appOwnerOrganizationId },
     { name: 'tags', doc: 'tags, `;`-separated', value: (a) => list(a.tags) },
     { name: 'assignedUsers', doc: 'users assigned directly', value: (a) => a.assignedUsers },

@@ -66,7 +66,12 @@ export function controlsTable(framework: string): CsvTable<ControlResult> {
 
 /** File-name form of a framework id: lower-case letters, digits and dashes. */
 export function frameworkSlug(framework: string): string {
-  return framework.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'framework';
+  return (
+    framework
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'framework'
+  );
 }
 
 export const COVERAGE_TABLE: CsvTable<DatasetCoverage> = {
@@ -112,7 +117,11 @@ export const PASSTHROUGH_TABLE: CsvTable<MfaPassthroughRow> = {
     { name: 'ssoMode', doc: 'saml or oidc', value: (p) => p.ssoMode },
     { name: 'coverage', doc: 'full, partial, none, not-assessed', value: (p) => p.coverage },
     { name: 'assignedPrincipals', doc: 'principals assigned', value: (p) => p.assignedPrincipals },
-    { name: 'uncoveredPrincipals', doc: 'principals not covered by an MFA policy', value: (p) => p.uncoveredPrincipals },
+    {
+      name: 'uncoveredPrincipals',
+      doc: 'principals not covered by an MFA policy',
+      value: (p) => p.uncoveredPrincipals,
+    },
     { name: 'policyIds', doc: 'enabled policies requiring MFA for it', value: (p) => list(p.policyIds) },
     { name: 'uncoveredNames', doc: 'principals left out, `;`-separated', value: (p) => list(p.uncoveredNames) },
   ],

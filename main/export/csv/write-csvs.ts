@@ -8,10 +8,25 @@ import type { SignInRow } from '../../../shared/snapshot.js';
 import type { SnapshotReader } from '../../store/types.js';
 import type { CheckRun } from '../types.js';
 import { writeCsvTable, type CsvTable } from './csv-table.js';
-import { APP_ASSIGNMENTS_TABLE, APPS_TABLE, CA_TABLE, MEMBERSHIPS_TABLE, MFA_TABLE, SIGN_INS_TABLE, USERS_TABLE,
-  type EnterpriseAppRow, type MembershipRow } from './tables-directory.js';
-import { CHECKS_TABLE, controlsTable, COVERAGE_TABLE, EXCEPTIONS_TABLE, PASSTHROUGH_TABLE,
-  RESULTS_TABLE } from './tables-results.js';
+import {
+  APP_ASSIGNMENTS_TABLE,
+  APPS_TABLE,
+  CA_TABLE,
+  MEMBERSHIPS_TABLE,
+  MFA_TABLE,
+  SIGN_INS_TABLE,
+  USERS_TABLE,
+  type EnterpriseAppRow,
+  type MembershipRow,
+} from './tables-directory.js';
+import {
+  CHECKS_TABLE,
+  controlsTable,
+  COVERAGE_TABLE,
+  EXCEPTIONS_TABLE,
+  PASSTHROUGH_TABLE,
+  RESULTS_TABLE,
+} from './tables-results.js';
 
 export interface CsvWritten {
   file: string;
@@ -33,7 +48,12 @@ export interface CsvsWritten {
 }
 
 /** Writes the pack's CSVs to `dir` (which must exist). `frameworks` limits the control files. */
-export async function writeCsvs(dir: string, reader: SnapshotReader, run: CheckRun, frameworks?: readonly string[]): Promise<CsvsWritten> {
+export async function writeCsvs(
+  dir: string,
+  reader: SnapshotReader,
+  run: CheckRun,
+  frameworks?: readonly string[],
+): Promise<CsvsWritten> {
   const out: CsvWritten[] = [];
   const put = async <T>(table: CsvTable<T>, rows: Iterable<T> | AsyncIterable<T>): Promise<void> => {
     out.push({ file: table.file, title: table.title, rows: await writeCsvTable(join(dir, table.file), table, rows) });
@@ -49,7 +69,8 @@ export async function writeCsvs(dir: string, reader: SnapshotReader, run: CheckR
   await put(APP_ASSIGNMENTS_TABLE, assignments);
   await put(CHECKS_TABLE, run.checks);
   await put(RESULTS_TABLE, run.results);
-  for (const [framework, controls] of byFramework(run.controls, frameworks)) await put(controlsTable(framework), controls);
+  for (const [framework, controls] of byFramework(run.controls, frameworks))
+    await put(controlsTable(framework), controls);
   await put(COVERAGE_TABLE, reader.coverage());
   await put(EXCEPTIONS_TABLE, run.exceptions ?? []);
   await put(PASSTHROUGH_TABLE, run.passthrough ?? []);
@@ -61,13 +82,17 @@ function* tally(rows: Iterable<SignInRow>, t: SignInTally): Generator<SignInRow>
     t.total++;
     if (s.errorCode !== 0) t.failed++;
     if (s.authenticationRequirement === 'singleFactorAuthentication') t.singleFactor++;
-    if (s.riskLevelDuringSignIn && !['none', 'hidden', 'unknownFutureValue'].includes(s.riskLevelDuringSignIn)) t.risky++;
+    if (s.riskLevelDuringSignIn && !['none', 'hidden', 'unknownFutureValue'].includes(s.riskLevelDuringSignIn))
+      t.risky++;
     yield s;
   }
 }
 
 /** Controls grouped by framework, frameworks in first-seen order, filtered when a list is given. */
-export function byFramework(controls: readonly ControlResult[], frameworks?: readonly string[]): Map<string, ControlResult[]> {
+export function byFramework(
+  controls: readonly ControlResult[],
+  frameworks?: readonly string[],
+): Map<string, ControlResult[]> {
   const wanted = frameworks && frameworks.length > 0 ? new Set(frameworks.map((f) => f.toLowerCase())) : null;
   const map = new Map<string, ControlResult[]>();
   for (const c of controls) {
@@ -86,12 +111,20 @@ function* memberships(reader: SnapshotReader): Generator<MembershipRow> {
   for (const s of reader.servicePrincipals()) names.set(s.id, s.displayName);
   for (const d of reader.devices()) names.set(d.id, d.displayName);
   for (const m of reader.groupMembers()) {
-    yield { groupId: m.groupId, groupName: names.get(m.groupId) ?? '', memberId: m.memberId, memberType: m.memberType,
-      memberName: names.get(m.memberId) ?? null };
+    yield {
+      groupId: m.groupId,
+      groupName: names.get(m.groupId) ?? '',
+      memberId: m.memberId,
+      memberType: m.memberType,
+      memberName: names.get(m.memberId) ?? null,
+    };
   }
 }
 
-function* enterpriseApps(reader: SnapshotReader, assignments: ReturnType<SnapshotReader['appAssignments']>): Generator<EnterpriseAppRow> {
+function* enterpriseApps(
+  reader: SnapshotReader,
+  assignments: ReturnType<SnapshotReader['appAssignments']>,
+): Generator<EnterpriseAppRow> {
   const counts = new Map<string, { users: number; groups: number }>();
   for (const a of assignments) {
     const c = counts.get(a.resourceId) ?? { users: 0, groups: 0 };

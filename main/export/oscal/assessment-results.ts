@@ -65,7 +65,10 @@ function observation(c: CheckSummary, meta: SnapshotMeta, failing: string[]) {
     methods: ['TEST'],
     types: [c.status === 'fail' ? 'finding' : 'control-objective'],
     'relevant-evidence': [
-      { href: 'csv/check-results.csv', description: text(`Per-entity results with evidence: rows with checkId = ${c.id}.`) },
+      {
+        href: 'csv/check-results.csv',
+        description: text(`Per-entity results with evidence: rows with checkId = ${c.id}.`),
+      },
     ],
     collected: meta.collectionFinishedAt ?? meta.collectionStartedAt,
     remarks: remarks.join('\n'),
@@ -79,8 +82,15 @@ function finding(ctl: ControlResult, observationOf: Map<string, string>, meta: S
   return {
     uuid: uuid5(`${meta.snapshotId}/control/${ctl.framework}/${ctl.controlId}`),
     title: text(`${ctl.framework} ${ctl.controlId}: ${ctl.title}`),
-    description: text(`Control ${ctl.controlId} of ${frameworkTitle(ctl.framework)}, evaluated from checks ${ctl.checkIds.join(', ') || '(none)'}; status ${ctl.status}.`),
-    props: [prop('framework', ctl.framework), prop('control-id', ctl.controlId), prop('status', ctl.status), ...ctl.artifacts.map((a) => prop('artifact', a))],
+    description: text(
+      `Control ${ctl.controlId} of ${frameworkTitle(ctl.framework)}, evaluated from checks ${ctl.checkIds.join(', ') || '(none)'}; status ${ctl.status}.`,
+    ),
+    props: [
+      prop('framework', ctl.framework),
+      prop('control-id', ctl.controlId),
+      prop('status', ctl.status),
+      ...ctl.artifacts.map((a) => prop('artifact', a)),
+    ],
     target: {
       type: 'objective-id',
       'target-id': controlToken(ctl.framework, ctl.controlId),
@@ -96,7 +106,13 @@ function frameworkTitle(id: string): string {
 }
 
 /** Builds the OSCAL document (a plain JSON value). */
-export function assessmentResults(input: { meta: SnapshotMeta; run: CheckRun; toolVersion: string; now: Date; frameworks?: readonly string[] }) {
+export function assessmentResults(input: {
+  meta: SnapshotMeta;
+  run: CheckRun;
+  toolVersion: string;
+  now: Date;
+  frameworks?: readonly string[];
+}) {
   const { meta, run } = input;
   const wanted = input.frameworks?.length ? new Set(input.frameworks) : null;
   const controls = run.controls.filter((c) => !wanted || wanted.has(c.framework));
@@ -123,25 +139,35 @@ export function assessmentResults(input: { meta: SnapshotMeta; run: CheckRun; to
         roles: [{ id: 'assessor', title: 'Assessor' }],
         parties: [
           { uuid: toolUuid, type: 'organization', name: `Entra Audit Desktop ${input.toolVersion}` },
-          { uuid: tenantUuid, type: 'organization', name: text(meta.tenantName), 'short-name': text(meta.primaryDomain) },
+          {
+            uuid: tenantUuid,
+            type: 'organization',
+            name: text(meta.tenantName),
+            'short-name': text(meta.primaryDomain),
+          },
         ],
         'responsible-parties': [{ 'role-id': 'assessor', 'party-uuids': [toolUuid] }],
       },
       'import-ap': {
         href: `urn:entra-audit-desktop:check-catalogue:${input.toolVersion}`,
-        remarks: 'No separate assessment plan: the plan is the check catalogue of the tool version named here (checks.csv in the pack lists it).',
+        remarks:
+          'No separate assessment plan: the plan is the check catalogue of the tool version named here (checks.csv in the pack lists it).',
       },
       results: [
         {
           uuid: uuid5(`${meta.snapshotId}/result`),
           title: text(`Automated checks of ${meta.tenantName}`),
-          description: text(`Read-only collection from Microsoft Graph (${meta.graphBaseUrl}) by ${meta.collectedBy}, evaluated by Entra Audit Desktop ${input.toolVersion}.`),
+          description: text(
+            `Read-only collection from Microsoft Graph (${meta.graphBaseUrl}) by ${meta.collectedBy}, evaluated by Entra Audit Desktop ${input.toolVersion}.`,
+          ),
           start: meta.collectionStartedAt,
           ...(meta.collectionFinishedAt ? { end: meta.collectionFinishedAt } : {}),
           'reviewed-controls': {
             'control-selections': [
               controls.length
-                ? { 'include-controls': controls.map((c) => ({ 'control-id': controlToken(c.framework, c.controlId) })) }
+                ? {
+                    'include-controls': controls.map((c) => ({ 'control-id': controlToken(c.framework, c.controlId) })),
+                  }
                 : { 'include-all': {} },
             ],
           },

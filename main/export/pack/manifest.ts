@@ -20,7 +20,13 @@ export interface Manifest {
   tool: { name: string; version: string };
   tenant: { id: string; name: string; primaryDomain: string };
   window: { collectionStartedAt: string; collectionFinishedAt: string | null; signInDays: number };
-  snapshot: { id: string; schemaVersion: number; contentHash: string | null; collectedBy: string; clientAppId: string | null };
+  snapshot: {
+    id: string;
+    schemaVersion: number;
+    contentHash: string | null;
+    collectedBy: string;
+    clientAppId: string | null;
+  };
   signer: { subject: string; sha256Fingerprint: string; selfSigned: boolean };
   created: string;
   files: ManifestFile[];
@@ -39,8 +45,18 @@ export function buildManifest(input: {
     format: PACK_FORMAT,
     tool: { name: 'Entra Audit Desktop', version: input.toolVersion },
     tenant: { id: meta.tenantId, name: meta.tenantName, primaryDomain: meta.primaryDomain },
-    window: { collectionStartedAt: meta.collectionStartedAt, collectionFinishedAt: meta.collectionFinishedAt, signInDays: meta.signInDays },
-    snapshot: { id: meta.snapshotId, schemaVersion: meta.schemaVersion, contentHash: meta.contentHash, collectedBy: meta.collectedBy, clientAppId: meta.clientAppId },
+    window: {
+      collectionStartedAt: meta.collectionStartedAt,
+      collectionFinishedAt: meta.collectionFinishedAt,
+      signInDays: meta.signInDays,
+    },
+    snapshot: {
+      id: meta.snapshotId,
+      schemaVersion: meta.schemaVersion,
+      contentHash: meta.contentHash,
+      collectedBy: meta.collectedBy,
+      clientAppId: meta.clientAppId,
+    },
     signer: input.signer,
     created: input.created.toISOString(),
     files: [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
@@ -58,7 +74,8 @@ export function parseManifest(bytes: Buffer): Manifest {
   if (m.format !== PACK_FORMAT) throw new Error(`unknown pack format ${JSON.stringify(m.format)}`);
   if (!Array.isArray(m.files)) throw new Error('manifest has no files list');
   for (const f of m.files) {
-    if (typeof f.path !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256) || !Number.isInteger(f.bytes)) throw new Error(`bad file entry ${JSON.stringify(f)}`);
+    if (typeof f.path !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256) || !Number.isInteger(f.bytes))
+      throw new Error(`bad file entry ${JSON.stringify(f)}`);
     if (f.path.startsWith('/') || f.path.split('/').includes('..')) throw new Error(`unsafe path ${f.path}`);
   }
   if (typeof m.signer?.sha256Fingerprint !== 'string') throw new Error('manifest names no signer fingerprint');

@@ -7,7 +7,12 @@ import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { SnapshotMeta } from '../../../shared/snapshot.js';
 import { signDetached } from '../signing/cms-sign.js';
-import { certificateFingerprint, certificateName, certificatePem, type SignerIdentity } from '../signing/signer-identity.js';
+import {
+  certificateFingerprint,
+  certificateName,
+  certificatePem,
+  type SignerIdentity,
+} from '../signing/signer-identity.js';
 import { digestFile, listFiles } from './file-hash.js';
 import { buildManifest, manifestBytes, sha256sums, UNLISTED, type Manifest, type ManifestFile } from './manifest.js';
 import { verifyText } from './verify-text.js';
@@ -53,7 +58,8 @@ export async function sealPack(dir: string, o: SealOptions): Promise<SealedPack>
     { flag: 'wx' },
   );
   const files: ManifestFile[] = [];
-  for (const path of [...existing, 'signer.pem', 'VERIFY.txt'].sort()) files.push({ path, ...(await digestFile(join(dir, path))) });
+  for (const path of [...existing, 'signer.pem', 'VERIFY.txt'].sort())
+    files.push({ path, ...(await digestFile(join(dir, path))) });
   await writeFile(join(dir, 'SHA256SUMS'), sha256sums(files), { flag: 'wx' });
   files.push({ path: 'SHA256SUMS', ...(await digestFile(join(dir, 'SHA256SUMS'))) });
   const manifest = buildManifest({

@@ -61,7 +61,7 @@ export function verifyText(v: VerifyTextInput): string {
     lines.push(
       '',
       '# 6. report.pdf carries a valid signature over the whole document (a self-signed signer also',
-      "#    shows \"Certificate issuer isn't Trusted\": trust comes from the fingerprint check in step 1).",
+      '#    shows "Certificate issuer isn\'t Trusted": trust comes from the fingerprint check in step 1).',
       'out=$(pdfsig report.pdf); echo "$out"',
       'echo "$out" | grep -q "Signature is Valid" && echo "$out" | grep -q "Total document signed" && echo "report.pdf signature: OK"',
       '',

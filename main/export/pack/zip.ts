@@ -10,9 +10,16 @@ import { createInflateRaw } from 'node:zlib';
 import yazl from 'yazl';
 
 /** Zips `files` (relative paths under `dir`) into `zipPath`, each under `<folder>/`. */
-export async function writeZip(dir: string, files: readonly string[], zipPath: string, folder: string, mtime: Date): Promise<void> {
+export async function writeZip(
+  dir: string,
+  files: readonly string[],
+  zipPath: string,
+  folder: string,
+  mtime: Date,
+): Promise<void> {
   const zip = new yazl.ZipFile();
-  for (const f of files) zip.addFile(`${dir}/${f}`, `${folder}/${f}`, { mtime, mode: 0o100644, compress: !f.endsWith('.pdf') });
+  for (const f of files)
+    zip.addFile(`${dir}/${f}`, `${folder}/${f}`, { mtime, mode: 0o100644, compress: !f.endsWith('.pdf') });
   zip.end();
   await pipeline(zip.outputStream as unknown as Readable, createWriteStream(zipPath, { flags: 'wx' }));
 }
@@ -70,8 +77,14 @@ export async function readZipEntries(path: string): Promise<ZipEntry[]> {
         const len = cd.readUInt16LE(x + 2);
         if (id === 0x0001) {
           let q = x + 4;
-          if (uncompressed === 0xffffffff) (uncompressed = Number(cd.readBigUInt64LE(q))), (q += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8);
+          if (uncompressed === 0xffffffff) {
+            uncompressed = Number(cd.readBigUInt64LE(q));
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = Number(cd.readBigUInt64LE(q));
+            q += 8;
+          }
           if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(cd.readBigUInt64LE(q));
         }
         x += 4 + len;
@@ -96,7 +109,10 @@ export async function openZipEntry(path: string, entry: ZipEntry): Promise<Reada
   }
   if (header.readUInt32LE(0) !== 0x04034b50) throw new Error(`broken zip entry ${entry.name}`);
   const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  const raw = entry.compressedSize === 0 ? Readable.from([]) : createReadStream(path, { start, end: start + entry.compressedSize - 1 });
+  const raw =
+    entry.compressedSize === 0
+      ? Readable.from([])
+      : createReadStream(path, { start, end: start + entry.compressedSize - 1 });
   if (entry.method === 0) return raw;
   if (entry.method !== 8) throw new Error(`unsupported compression in ${entry.name}`);
   const inflate = createInflateRaw();

@@ -30,10 +30,18 @@ export function statusChart(flow: Flow, rows: ChartRow[]): void {
       if (!total || !row.counts[s]) continue;
       const w = (barW * row.counts[s]) / total;
       doc.rect(x, flow.y, w, barH).fill(COLORS[s]);
-      if (w > 14) drawLine(doc, fonts, String(row.counts[s]), x + 3, flow.y + 2.5, w - 4, { size: 7.5, bold: true, color: '#ffffff' });
+      if (w > 14)
+        drawLine(doc, fonts, String(row.counts[s]), x + 3, flow.y + 2.5, w - 4, {
+          size: 7.5,
+          bold: true,
+          color: '#ffffff',
+        });
       x += w;
     }
-    drawLine(doc, fonts, String(total), PAGE.left + labelW + barW + 6, flow.y + 2, 34, { size: 8.5, color: COLORS.muted });
+    drawLine(doc, fonts, String(total), PAGE.left + labelW + barW + 6, flow.y + 2, 34, {
+      size: 8.5,
+      color: COLORS.muted,
+    });
     flow.y += barH + gap;
   }
   let x = PAGE.left + labelW;

@@ -26,7 +26,13 @@ export const COLORS = {
 
 /** Colour of an outcome or status word (falls back to the text colour). */
 export function statusColor(status: string): string {
-  const alias: Record<string, string> = { complete: COLORS.pass, unavailable: COLORS['not-assessed'], 'not-collected': COLORS['not-assessed'], Critical: COLORS.fail, High: '#e65100' };
+  const alias: Record<string, string> = {
+    complete: COLORS.pass,
+    unavailable: COLORS['not-assessed'],
+    'not-collected': COLORS['not-assessed'],
+    Critical: COLORS.fail,
+    High: '#e65100',
+  };
   return alias[status] ?? (COLORS as Record<string, string>)[status] ?? COLORS.text;
 }
 
@@ -55,7 +61,10 @@ export class Flow {
   }
 
   newPage(): void {
-    this.doc.addPage({ size: 'A4', margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right } });
+    this.doc.addPage({
+      size: 'A4',
+      margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+    });
     this.y = PAGE.top;
   }
 
@@ -78,10 +87,19 @@ export class Flow {
     const item = parent.addItem(text);
     this.outlines[level - 1] = item;
     this.outlines.length = level;
-    drawLine(this.doc, this.fonts, text, PAGE.left, this.y, CONTENT_WIDTH, { size, bold: true, color: level === 1 ? COLORS.accent : COLORS.text });
+    drawLine(this.doc, this.fonts, text, PAGE.left, this.y, CONTENT_WIDTH, {
+      size,
+      bold: true,
+      color: level === 1 ? COLORS.accent : COLORS.text,
+    });
     this.y += size * 1.45;
     if (level === 1) {
-      this.doc.moveTo(PAGE.left, this.y).lineTo(PAGE.width - PAGE.right, this.y).lineWidth(1).strokeColor(COLORS.accent).stroke();
+      this.doc
+        .moveTo(PAGE.left, this.y)
+        .lineTo(PAGE.width - PAGE.right, this.y)
+        .lineWidth(1)
+        .strokeColor(COLORS.accent)
+        .stroke();
       this.y += 10;
     }
   }
@@ -113,7 +131,11 @@ export class Flow {
       this.doc.rect(PAGE.left, this.y, CONTENT_WIDTH, rowH).fill(COLORS.accent);
       let x = PAGE.left;
       for (const c of columns) {
-        drawLine(this.doc, this.fonts, c.header, x + 4, this.y + size * 0.45, c.width - 8, { size, bold: true, color: '#ffffff' });
+        drawLine(this.doc, this.fonts, c.header, x + 4, this.y + size * 0.45, c.width - 8, {
+          size,
+          bold: true,
+          color: '#ffffff',
+        });
         x += c.width;
       }
       this.y += rowH;
@@ -139,7 +161,12 @@ export class Flow {
       });
       this.y += rowH;
     }
-    this.doc.moveTo(PAGE.left, this.y).lineTo(PAGE.width - PAGE.right, this.y).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+    this.doc
+      .moveTo(PAGE.left, this.y)
+      .lineTo(PAGE.width - PAGE.right, this.y)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.rule)
+      .stroke();
     this.y += 8;
   }
 }

@@ -83,11 +83,27 @@ function footers(doc: PDFKit.PDFDocument, fonts: FontSet, input: ReportInput): v
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = PAGE.height - 38;
-    doc.moveTo(PAGE.left, y - 6).lineTo(PAGE.width - PAGE.right, y - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
-    drawLine(doc, fonts, `${input.meta.tenantName} · snapshot ${input.meta.snapshotId}`, PAGE.left, y, CONTENT_WIDTH - 90, { size: 7.5, color: COLORS.muted });
+    doc
+      .moveTo(PAGE.left, y - 6)
+      .lineTo(PAGE.width - PAGE.right, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.rule)
+      .stroke();
+    drawLine(
+      doc,
+      fonts,
+      `${input.meta.tenantName} · snapshot ${input.meta.snapshotId}`,
+      PAGE.left,
+      y,
+      CONTENT_WIDTH - 90,
+      { size: 7.5, color: COLORS.muted },
+    );
     const label = `Page ${i - range.start + 1} of ${range.count}`;
     doc.font('sans').fontSize(7.5);
-    drawLine(doc, fonts, label, PAGE.width - PAGE.right - doc.widthOfString(label), y, 90, { size: 7.5, color: COLORS.muted });
+    drawLine(doc, fonts, label, PAGE.width - PAGE.right - doc.widthOfString(label), y, 90, {
+      size: 7.5,
+      color: COLORS.muted,
+    });
     doc.page.margins.bottom = bottom;
   }
 }

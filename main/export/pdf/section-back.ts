@@ -13,7 +13,9 @@ const PASSTHROUGH_LIMIT = 40;
 
 export function artifactsSection(flow: Flow, r: ReportInput): void {
   flow.heading('Evidence artifacts');
-  flow.para('The evidence an auditor samples from, one CSV per artifact (UTF-8 with BOM, RFC 4180, times in ISO 8601 UTC; cells that a spreadsheet would run as a formula start with an apostrophe).');
+  flow.para(
+    'The evidence an auditor samples from, one CSV per artifact (UTF-8 with BOM, RFC 4180, times in ISO 8601 UTC; cells that a spreadsheet would run as a formula start with an apostrophe).',
+  );
   const s = r.stats;
   const rowsOf = (file: string) => r.csv.files.find((f) => f.file === file)?.rows ?? 0;
   const summary: Record<string, string> = {
@@ -25,29 +27,72 @@ export function artifactsSection(flow: Flow, r: ReportInput): void {
     'enterprise-applications': `${s.apps.servicePrincipals} service principals, ${s.apps.sso} with SAML/OIDC single sign-on, ${s.apps.assignments} user/group assignments`,
   };
   flow.table(
-    columns([['Artifact', 2.2], ['File', 3], ['Rows', 1], ['Summary', 6]]),
-    EVIDENCE_ARTIFACTS.map((a) => [a.title, `csv/${a.id}.csv`, String(rowsOf(`${a.id}.csv`)), summary[a.id] ?? a.description]),
+    columns([
+      ['Artifact', 2.2],
+      ['File', 3],
+      ['Rows', 1],
+      ['Summary', 6],
+    ]),
+    EVIDENCE_ARTIFACTS.map((a) => [
+      a.title,
+      `csv/${a.id}.csv`,
+      String(rowsOf(`${a.id}.csv`)),
+      summary[a.id] ?? a.description,
+    ]),
     7.5,
   );
-  flow.para('Other files: csv/checks.csv, csv/check-results.csv, csv/controls-<framework>.csv, csv/dataset-coverage.csv, csv/exceptions.csv, csv/enterprise-app-assignments.csv, csv/mfa-passthrough.csv, oscal/assessment-results.json (OSCAL 1.0.6).', { size: 8.5 });
+  flow.para(
+    'Other files: csv/checks.csv, csv/check-results.csv, csv/controls-<framework>.csv, csv/dataset-coverage.csv, csv/exceptions.csv, csv/enterprise-app-assignments.csv, csv/mfa-passthrough.csv, oscal/assessment-results.json (OSCAL 1.0.6).',
+    { size: 8.5 },
+  );
 
   flow.heading('MFA passthrough (single sign-on applications)', 2);
   const apps = r.run.passthrough ?? [];
-  if (!apps.length) flow.para('No application signing in through Microsoft single sign-on (SAML or OIDC) was assessed.');
+  if (!apps.length)
+    flow.para('No application signing in through Microsoft single sign-on (SAML or OIDC) was assessed.');
   else {
     const full = apps.filter((a) => a.coverage === 'full').length;
-    flow.para(`${full} of ${apps.length} SSO applications have MFA enforced by conditional access for every assigned user (their users pass MFA at Entra ID before reaching the app).`);
+    flow.para(
+      `${full} of ${apps.length} SSO applications have MFA enforced by conditional access for every assigned user (their users pass MFA at Entra ID before reaching the app).`,
+    );
     flow.table(
-      columns([['Application', 3.5], ['SSO', 1], ['Coverage', 1.4, { status: true }], ['Assigned', 1.2], ['Not covered', 1.3], ['Left out (first)', 3.6]]),
-      apps.slice(0, PASSTHROUGH_LIMIT).map((a) => [a.appDisplayName, a.ssoMode ?? '', a.coverage === 'full' ? 'pass' : a.coverage === 'none' ? 'fail' : a.coverage, String(a.assignedPrincipals), String(a.uncoveredPrincipals), a.uncoveredNames.slice(0, 3).join(', ')]),
+      columns([
+        ['Application', 3.5],
+        ['SSO', 1],
+        ['Coverage', 1.4, { status: true }],
+        ['Assigned', 1.2],
+        ['Not covered', 1.3],
+        ['Left out (first)', 3.6],
+      ]),
+      apps
+        .slice(0, PASSTHROUGH_LIMIT)
+        .map((a) => [
+          a.appDisplayName,
+          a.ssoMode ?? '',
+          a.coverage === 'full' ? 'pass' : a.coverage === 'none' ? 'fail' : a.coverage,
+          String(a.assignedPrincipals),
+          String(a.uncoveredPrincipals),
+          a.uncoveredNames.slice(0, 3).join(', '),
+        ]),
       7.5,
     );
-    if (apps.length > PASSTHROUGH_LIMIT) flow.para(`… and ${apps.length - PASSTHROUGH_LIMIT} more applications: see csv/mfa-passthrough.csv.`, { size: 8.5 });
+    if (apps.length > PASSTHROUGH_LIMIT)
+      flow.para(`… and ${apps.length - PASSTHROUGH_LIMIT} more applications: see csv/mfa-passthrough.csv.`, {
+        size: 8.5,
+      });
   }
 
   flow.heading('Data access', 2);
-  flow.para('What the tool reads from the tenant, and what it never touches. Every request is a read (HTTP GET); a guard in the tool refuses any other method before it leaves the machine.');
-  flow.table(columns([['Data type', 5], ['Access', 1.5, { bold: true }]]), DATA_ACCESS.map((d) => [d.dataType, d.access]));
+  flow.para(
+    'What the tool reads from the tenant, and what it never touches. Every request is a read (HTTP GET); a guard in the tool refuses any other method before it leaves the machine.',
+  );
+  flow.table(
+    columns([
+      ['Data type', 5],
+      ['Access', 1.5, { bold: true }],
+    ]),
+    DATA_ACCESS.map((d) => [d.dataType, d.access]),
+  );
 }
 
 export function methodSection(flow: Flow, r: ReportInput): void {
@@ -58,20 +103,32 @@ export function methodSection(flow: Flow, r: ReportInput): void {
   );
   const cov = new Map(r.coverage.map((c) => [c.dataset, c]));
   flow.table(
-    columns([['Dataset', 2.2], ['Endpoints queried', 5.2], ['Permission', 2.4], ['Requests', 1.1], ['Throttled', 1.1]]),
+    columns([
+      ['Dataset', 2.2],
+      ['Endpoints queried', 5.2],
+      ['Permission', 2.4],
+      ['Requests', 1.1],
+      ['Throttled', 1.1],
+    ]),
     DATASETS.flatMap((d) => {
       const c = cov.get(d.id);
-      return d.endpoints.map((e, i) => (i === 0 ? [d.title, e, d.permissions[0], String(c?.requests ?? 0), String(c?.throttleWaits ?? 0)] : ['', e, '', '', '']));
+      return d.endpoints.map((e, i) =>
+        i === 0
+          ? [d.title, e, d.permissions[0], String(c?.requests ?? 0), String(c?.throttleWaits ?? 0)]
+          : ['', e, '', '', ''],
+      );
     }),
     7.5,
   );
   const totalRequests = r.coverage.reduce((a, c) => a + c.requests, 0);
   const waits = r.coverage.reduce((a, c) => a + c.throttleWaits, 0);
-  flow.para(`${totalRequests.toLocaleString('en-US')} Graph requests in total; Graph asked the tool to wait ${waits} times.`);
+  flow.para(
+    `${totalRequests.toLocaleString('en-US')} Graph requests in total; Graph asked the tool to wait ${waits} times.`,
+  );
   flow.heading('Evidence pack and its verification', 2);
   flow.para(
-    'This PDF is signed (adbe.pkcs7.detached, SHA-256); poppler\'s pdfsig reports the signature and whether it covers the whole document. ' +
-      'The pack\'s manifest.json lists the SHA-256 and size of every file and is signed as a detached CMS (manifest.json.p7s, DER). ' +
-      'VERIFY.txt holds the exact commands (openssl cms -verify, sha256sum -c, pdfsig, qpdf --check) and the signer certificate\'s fingerprint to confirm with the sender.',
+    "This PDF is signed (adbe.pkcs7.detached, SHA-256); poppler's pdfsig reports the signature and whether it covers the whole document. " +
+      "The pack's manifest.json lists the SHA-256 and size of every file and is signed as a detached CMS (manifest.json.p7s, DER). " +
+      "VERIFY.txt holds the exact commands (openssl cms -verify, sha256sum -c, pdfsig, qpdf --check) and the signer certificate's fingerprint to confirm with the sender.",
   );
 }

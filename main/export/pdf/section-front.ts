@@ -20,9 +20,15 @@ export function coverSection(flow: Flow, r: ReportInput): void {
   const m = r.meta;
   flow.doc.outline.addItem('Cover');
   doc.rect(0, 0, PAGE.width, 190).fill(COLORS.accent);
-  drawLine(doc, fonts, 'Microsoft Entra ID security audit', PAGE.left, 60, CONTENT_WIDTH, { size: 13, color: '#cfe0f1' });
+  drawLine(doc, fonts, 'Microsoft Entra ID security audit', PAGE.left, 60, CONTENT_WIDTH, {
+    size: 13,
+    color: '#cfe0f1',
+  });
   drawLine(doc, fonts, m.tenantName, PAGE.left, 82, CONTENT_WIDTH, { size: 26, bold: true, color: '#ffffff' });
-  drawLine(doc, fonts, `${m.primaryDomain}  ·  tenant ${m.tenantId}`, PAGE.left, 124, CONTENT_WIDTH, { size: 10, color: '#cfe0f1' });
+  drawLine(doc, fonts, `${m.primaryDomain}  ·  tenant ${m.tenantId}`, PAGE.left, 124, CONTENT_WIDTH, {
+    size: 10,
+    color: '#cfe0f1',
+  });
   drawLine(doc, fonts, 'Evidence report', PAGE.left, 150, CONTENT_WIDTH, { size: 10, color: '#cfe0f1' });
   flow.y = 220;
   flow.keyValues([
@@ -38,7 +44,10 @@ export function coverSection(flow: Flow, r: ReportInput): void {
     ['Tool', `Entra Audit Desktop ${r.toolVersion} (snapshot written by ${m.appVersion}, schema ${m.schemaVersion})`],
     ['Report created', r.now.toISOString()],
     ['Signed by', `${r.signer.subject}${r.signer.selfSigned ? ' (self-signed)' : ''}`],
-    ...(r.signer.fingerprint.toUpperCase().match(/.{1,32}/g)!.map((part, i): [string, string] => [i === 0 ? 'Signer SHA-256' : '', part.match(/../g)!.join(':')])),
+    ...r.signer.fingerprint
+      .toUpperCase()
+      .match(/.{1,32}/g)!
+      .map((part, i): [string, string] => [i === 0 ? 'Signer SHA-256' : '', part.match(/../g)!.join(':')]),
   ]);
   flow.space(6);
   flow.para('Permissions granted to the collecting application (all read-only):', { bold: true, size: 9.5 });
@@ -62,8 +71,14 @@ export function coverageSection(flow: Flow, r: ReportInput): void {
         : ' Every check had the data it needs.'),
   );
   flow.table(
-    columns([['Dataset', 3], ['Status', 1.6, { status: true }], ['Rows', 1.1], ['Requests', 1.4], ['Why not complete', 5]]),
-    r.coverage.map((c) => [titleOf(c.dataset), c.status, String(c.rows), String(c.requests), c.reason ?? (c.code ?? '')]),
+    columns([
+      ['Dataset', 3],
+      ['Status', 1.6, { status: true }],
+      ['Rows', 1.1],
+      ['Requests', 1.4],
+      ['Why not complete', 5],
+    ]),
+    r.coverage.map((c) => [titleOf(c.dataset), c.status, String(c.rows), String(c.requests), c.reason ?? c.code ?? '']),
   );
 }
 
@@ -83,20 +98,58 @@ export function summarySection(flow: Flow, r: ReportInput): void {
   });
   statusChart(flow, rows);
   flow.table(
-    columns([['Framework', 4], ['Controls', 1.2], ['Pass', 1], ['Partial', 1], ['Fail', 1], ['Not assessed', 1.4], ['Overall', 1.4, { status: true }]]),
+    columns([
+      ['Framework', 4],
+      ['Controls', 1.2],
+      ['Pass', 1],
+      ['Partial', 1],
+      ['Fail', 1],
+      ['Not assessed', 1.4],
+      ['Overall', 1.4, { status: true }],
+    ]),
     rows.map((row) => {
       const total = CHART_ORDER.reduce((a, s) => a + row.counts[s], 0);
-      const overall = row.counts.fail ? 'fail' : row.counts.partial ? 'partial' : row.counts['not-assessed'] ? 'not-assessed' : row.counts.pass ? 'pass' : 'not-applicable';
-      return [row.label, String(total), String(row.counts.pass), String(row.counts.partial), String(row.counts.fail), String(row.counts['not-assessed']), overall];
+      const overall = row.counts.fail
+        ? 'fail'
+        : row.counts.partial
+          ? 'partial'
+          : row.counts['not-assessed']
+            ? 'not-assessed'
+            : row.counts.pass
+              ? 'pass'
+              : 'not-applicable';
+      return [
+        row.label,
+        String(total),
+        String(row.counts.pass),
+        String(row.counts.partial),
+        String(row.counts.fail),
+        String(row.counts['not-assessed']),
+        overall,
+      ];
     }),
   );
   flow.heading('Failing checks by severity', 2);
-  const failing = checks.filter((c) => c.status === 'fail').sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  const failing = checks
+    .filter((c) => c.status === 'fail')
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
   if (!failing.length) flow.para('No check failed.');
   else {
     flow.table(
-      columns([['Severity', 1.2, { status: true }], ['Check', 5], ['Failing', 1], ['Passing', 1], ['Exceptions', 1.2]]),
-      failing.map((c) => [c.severity, c.title, String(c.counts.fail), String(c.counts.pass), String(c.counts.exception)]),
+      columns([
+        ['Severity', 1.2, { status: true }],
+        ['Check', 5],
+        ['Failing', 1],
+        ['Passing', 1],
+        ['Exceptions', 1.2],
+      ]),
+      failing.map((c) => [
+        c.severity,
+        c.title,
+        String(c.counts.fail),
+        String(c.counts.pass),
+        String(c.counts.exception),
+      ]),
     );
   }
 }

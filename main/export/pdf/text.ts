@@ -15,7 +15,15 @@ export interface LineStyle {
 }
 
 /** Draws `text` on one line at (x, y), at most `width` points wide; returns the width drawn. */
-export function drawLine(doc: PDFKit.PDFDocument, fonts: FontSet, text: string, x: number, y: number, width: number, style: LineStyle): number {
+export function drawLine(
+  doc: PDFKit.PDFDocument,
+  fonts: FontSet,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  style: LineStyle,
+): number {
   const runs = fitRuns(doc, fonts, text, width, style);
   let cx = x;
   doc.fillColor(style.color ?? '#1a1a1a');
@@ -68,7 +76,8 @@ function fitRuns(doc: PDFKit.PDFDocument, fonts: FontSet, text: string, width: n
     let hi = chars.length;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (used + runWidth(doc, { font: runs[i].font, text: chars.slice(0, mid).join('') }, style.size) <= budget) lo = mid;
+      if (used + runWidth(doc, { font: runs[i].font, text: chars.slice(0, mid).join('') }, style.size) <= budget)
+        lo = mid;
       else hi = mid - 1;
     }
     if (lo > 0) out.push({ font: runs[i].font, text: chars.slice(0, lo).join('') });

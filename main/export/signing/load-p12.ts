@@ -22,7 +22,10 @@ export function loadP12(bytes: Buffer, passphrase: string): SignerIdentity {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/mac could not be verified|invalid password/i.test(message)) {
-      throw new SignerError('bad-passphrase', 'the passphrase does not open the signing certificate file (wrong passphrase?)');
+      throw new SignerError(
+        'bad-passphrase',
+        'the passphrase does not open the signing certificate file (wrong passphrase?)',
+      );
     }
     if (/pkcs#12|pfx|asn\.?1|unsupported|too few bytes/i.test(message)) {
       throw new SignerError('not-p12', `the signing certificate file is not a readable PKCS#12 file (${message})`);
@@ -38,9 +41,15 @@ export function loadP12(bytes: Buffer, passphrase: string): SignerIdentity {
   const certs = bags.map((b) => b.cert).filter((c): c is forge.pki.Certificate => !!c);
   if (keys.length === 0) {
     if (bags.length === 0 && certs.length === 0) {
-      throw new SignerError('bad-passphrase', 'the signing certificate file opened but holds nothing readable (wrong passphrase?)');
+      throw new SignerError(
+        'bad-passphrase',
+        'the signing certificate file opened but holds nothing readable (wrong passphrase?)',
+      );
     }
-    throw new SignerError('no-private-key', 'the signing certificate file holds no private key (export it with its key)');
+    throw new SignerError(
+      'no-private-key',
+      'the signing certificate file holds no private key (export it with its key)',
+    );
   }
   const key = keys[0] as forge.pki.rsa.PrivateKey;
   if (!key.n || !key.e) throw new SignerError('not-rsa', 'only RSA signing keys are supported');
@@ -48,6 +57,7 @@ export function loadP12(bytes: Buffer, passphrase: string): SignerIdentity {
     const pub = c.publicKey as forge.pki.rsa.PublicKey;
     return !!pub.n && pub.n.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0;
   });
-  if (!certificate) throw new SignerError('no-certificate', 'the signing certificate file has no certificate matching its private key');
+  if (!certificate)
+    throw new SignerError('no-certificate', 'the signing certificate file has no certificate matching its private key');
   return { certificate, privateKey: key, chain: certs.filter((c) => c !== certificate), selfSigned: false };
 }

@@ -44,7 +44,9 @@ const P12_FILE = 'signer.p12';
 const SECRET = 'signer-p12-passphrase';
 
 /** Loads the profile identity, creating it (key, certificate, P12, secret) when there is none. */
-export async function profileSigner(options: { dir?: string; secrets?: SecretStore; commonName?: string; now?: Date } = {}): Promise<SignerIdentity> {
+export async function profileSigner(
+  options: { dir?: string; secrets?: SecretStore; commonName?: string; now?: Date } = {},
+): Promise<SignerIdentity> {
   const dir = options.dir ?? defaultSignerDir();
   const secrets = options.secrets ?? fileSecretStore(dir);
   const path = join(dir, P12_FILE);

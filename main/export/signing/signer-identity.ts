@@ -16,7 +16,8 @@ export interface SignerIdentity {
 }
 
 /** Why an identity could not be loaded; the CLI maps each to a sentence and exit code 3. */
-export type SignerErrorCode = 'bad-passphrase' | 'not-p12' | 'no-private-key' | 'no-certificate' | 'not-rsa' | 'unreadable';
+export type SignerErrorCode =
+  'bad-passphrase' | 'not-p12' | 'no-private-key' | 'no-certificate' | 'not-rsa' | 'unreadable';
 
 /** A signer problem the user can fix (wrong passphrase, broken file). */
 export class SignerError extends Error {

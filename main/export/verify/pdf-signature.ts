@@ -21,14 +21,20 @@ export function verifyPdfSignature(pdf: Buffer): PdfSignatureCheck {
   if (ranges.length === 0) return fail('the PDF carries no signature');
   if (ranges.length > 1) return fail(`the PDF carries ${ranges.length} signatures, expected one`);
   const [a, b, c, d] = ranges[0].slice(1, 5).map(Number);
-  if (a !== 0 || b <= 0 || c <= b || c + d !== pdf.length) return fail('the signature does not cover the whole document');
+  if (a !== 0 || b <= 0 || c <= b || c + d !== pdf.length)
+    return fail('the signature does not cover the whole document');
   const hole = text.slice(b, c);
   if (!/^<[0-9A-Fa-f]*>$/.test(hole)) return fail('the signature /Contents is not where the ByteRange says');
   const der = derPrefix(Buffer.from(hole.slice(1, -1), 'hex'));
   if (!der) return fail('the signature /Contents holds no CMS structure');
   const signed = Buffer.concat([pdf.subarray(0, b), pdf.subarray(c, c + d)]);
   const r = verifyDetached(der, signed);
-  return { ok: r.ok, problem: r.ok ? '' : `PDF signature: ${r.problem}`, signer: r.signer, signerFingerprint: r.signerFingerprint };
+  return {
+    ok: r.ok,
+    problem: r.ok ? '' : `PDF signature: ${r.problem}`,
+    signer: r.signer,
+    signerFingerprint: r.signerFingerprint,
+  };
 }
 
 /** The DER value at the start of `buf` (the hex placeholder is zero-padded after it). */

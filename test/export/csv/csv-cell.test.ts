@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cellText, csvRecord, isoUtc, neutraliseText, quoteCell, restoreCell } from '../../../main/export/csv/csv-cell.js';
+import {
+  cellText,
+  csvRecord,
+  isoUtc,
+  neutraliseText,
+  quoteCell,
+  restoreCell,
+} from '../../../main/export/csv/csv-cell.js';
 import { parseCsv } from './rfc4180.js';
 
 describe('formula injection (OWASP)', () => {
-  it.each(['=1+1', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx', '\nx', '=HYPERLINK("http://e.vil","x")'])('prefixes %j with a quote', (v) => {
-    expect(neutraliseText(v)).toBe(`'${v}`);
-    expect(restoreCell(neutraliseText(v))).toBe(v);
-  });
+  it.each(['=1+1', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx', '\nx', '=HYPERLINK("http://e.vil","x")'])(
+    'prefixes %j with a quote',
+    (v) => {
+      expect(neutraliseText(v)).toBe(`'${v}`);
+      expect(restoreCell(neutraliseText(v))).toBe(v);
+    },
+  );
   it('leaves ordinary text, numbers and booleans alone', () => {
     expect(neutraliseText('Alice')).toBe('Alice');
     expect(neutraliseText("'quoted'")).toBe("'quoted'");
@@ -57,7 +67,10 @@ describe('round trip (property)', () => {
   it('random strings survive writer -> RFC 4180 parser -> restoreCell (NUL aside)', () => {
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 40 }),
-      fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'", '"', ',', 'a', 'é', '字', '\0'), maxLength: 20 }),
+      fc.string({
+        unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'", '"', ',', 'a', 'é', '字', '\0'),
+        maxLength: 20,
+      }),
     );
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), (row) => {

@@ -31,7 +31,12 @@ beforeAll(async () => {
   tenantName = generated.tenant.displayName;
   reader = openSnapshot(path);
   run = runChecks(reader, { terminations: parseTerminationsCsv(generated.terminationsCsv) });
-  pack = await exportPack({ reader, checkRun: run, outDir: join(root, 'pack'), signer: generateSelfSigned({ commonName: 'Pack test signer' }) });
+  pack = await exportPack({
+    reader,
+    checkRun: run,
+    outDir: join(root, 'pack'),
+    signer: generateSelfSigned({ commonName: 'Pack test signer' }),
+  });
 }, 120_000);
 
 afterAll(() => {
@@ -41,10 +46,31 @@ afterAll(() => {
 
 describe('exportPack on a demo snapshot', () => {
   it('follows the documented layout', () => {
-    const fixed = ['SHA256SUMS', 'VERIFY.txt', 'manifest.json', 'manifest.json.p7s', 'oscal/assessment-results.json', 'report.pdf', 'signer.pem'];
+    const fixed = [
+      'SHA256SUMS',
+      'VERIFY.txt',
+      'manifest.json',
+      'manifest.json.p7s',
+      'oscal/assessment-results.json',
+      'report.pdf',
+      'signer.pem',
+    ];
     for (const f of fixed) expect(pack.files).toContain(f);
     const csvs = pack.files.filter((f) => f.startsWith('csv/'));
-    for (const f of ['user-directory', 'mfa-registration-methods', 'conditional-access-policies', 'sign-in-logs', 'group-memberships', 'enterprise-applications', 'check-results', 'checks', 'dataset-coverage', 'exceptions', 'mfa-passthrough', 'controls-soc2']) {
+    for (const f of [
+      'user-directory',
+      'mfa-registration-methods',
+      'conditional-access-policies',
+      'sign-in-logs',
+      'group-memberships',
+      'enterprise-applications',
+      'check-results',
+      'checks',
+      'dataset-coverage',
+      'exceptions',
+      'mfa-passthrough',
+      'controls-soc2',
+    ]) {
       expect(csvs).toContain(`csv/${f}.csv`);
     }
     expect(pack.files.length).toBe(fixed.length + csvs.length);
@@ -54,7 +80,8 @@ describe('exportPack on a demo snapshot', () => {
   });
 
   it('CSVs hold the full populations', () => {
-    const rows = (f: string) => parseCsv(readFileSync(join(pack.dir, 'csv', f), 'utf8').replace(/^\uFEFF/, '')).length - 1;
+    const rows = (f: string) =>
+      parseCsv(readFileSync(join(pack.dir, 'csv', f), 'utf8').replace(/^\uFEFF/, '')).length - 1;
     expect(rows('user-directory.csv')).toBe(reader.users().length);
     expect(rows('sign-in-logs.csv')).toBe(reader.signInCount());
     expect(rows('check-results.csv')).toBe(run.results.length);
@@ -66,7 +93,23 @@ describe('exportPack on a demo snapshot', () => {
   });
 
   it('verifies with stock tools: openssl cms, sha256sum -c, pdfsig, qpdf (and VERIFY.txt as written)', () => {
-    const cms = sh(pack.dir, 'openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'manifest.json.p7s', '-content', 'manifest.json', '-CAfile', 'signer.pem', '-purpose', 'any', '-out', '/dev/null']);
+    const cms = sh(pack.dir, 'openssl', [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      'manifest.json.p7s',
+      '-content',
+      'manifest.json',
+      '-CAfile',
+      'signer.pem',
+      '-purpose',
+      'any',
+      '-out',
+      '/dev/null',
+    ]);
     expect(cms.status, cms.stderr).toBe(0);
     const sums = sh(pack.dir, 'sha256sum', ['--strict', '-c', 'SHA256SUMS']);
     expect(sums.status, sums.stdout).toBe(0);
@@ -120,9 +163,13 @@ describe('exportPack on a demo snapshot', () => {
       writeFileSync(join(dir, file), bytes);
       const v = await verifyPack(dir);
       expect(v.ok, `${file}@${at}`).toBe(false);
-      expect(v.problems.map((p) => p.path), `${file}@${at}`).toContain(file);
+      expect(
+        v.problems.map((p) => p.path),
+        `${file}@${at}`,
+      ).toContain(file);
       expect(sh(dir, 'sh', ['VERIFY.txt']).status, `stock tools on ${file}@${at}`).not.toBe(0);
-      if (file === 'report.pdf' && at === pdf.length - 30) expect(sh(dir, 'pdfsig', ['report.pdf']).stdout).not.toContain('Signature is Valid');
+      if (file === 'report.pdf' && at === pdf.length - 30)
+        expect(sh(dir, 'pdfsig', ['report.pdf']).stdout).not.toContain('Signature is Valid');
     }
   }, 120_000);
 });

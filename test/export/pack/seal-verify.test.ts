@@ -31,13 +31,29 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'csv', 'users.csv'), '\uFEFFid,name\r\n1,Zoë\r\n');
   writeFileSync(join(dir, 'csv', 'empty.csv'), '');
   writeFileSync(join(dir, 'oscal', 'assessment-results.json'), '{"x":1}\n');
-  sealed = await sealPack(dir, { meta: sampleMeta(), signer, toolVersion: '0.1.0', now: new Date('2026-11-02T10:00:00Z') });
+  sealed = await sealPack(dir, {
+    meta: sampleMeta(),
+    signer,
+    toolVersion: '0.1.0',
+    now: new Date('2026-11-02T10:00:00Z'),
+  });
 });
 
 describe('sealPack + verifyPack', () => {
   it('lays out the pack and lists every other file in the manifest', () => {
-    expect(sealed.files).toEqual(['SHA256SUMS', 'VERIFY.txt', 'csv/empty.csv', 'csv/users.csv', 'manifest.json', 'manifest.json.p7s', 'oscal/assessment-results.json', 'signer.pem']);
-    expect(sealed.manifest.files.map((f) => f.path)).toEqual(sealed.files.filter((f) => !f.startsWith('manifest.json')));
+    expect(sealed.files).toEqual([
+      'SHA256SUMS',
+      'VERIFY.txt',
+      'csv/empty.csv',
+      'csv/users.csv',
+      'manifest.json',
+      'manifest.json.p7s',
+      'oscal/assessment-results.json',
+      'signer.pem',
+    ]);
+    expect(sealed.manifest.files.map((f) => f.path)).toEqual(
+      sealed.files.filter((f) => !f.startsWith('manifest.json')),
+    );
     expect(sealed.manifest.tenant.name).toBe('Contoso Ελλάς Ltd');
     expect(sealed.manifest.snapshot.contentHash).toBe('a'.repeat(64));
   });
@@ -67,7 +83,10 @@ describe('sealPack + verifyPack', () => {
         writeFileSync(join(dir, file), bytes);
         const v = await verifyPack(dir);
         expect(v.ok, `${file}@${at}`).toBe(false);
-        expect(v.problems.map((p) => p.path), `${file}@${at}`).toContain(file);
+        expect(
+          v.problems.map((p) => p.path),
+          `${file}@${at}`,
+        ).toContain(file);
         expect(stockTools(dir).ok, `stock tools on ${file}@${at}`).toBe(false);
         rmSync(dir, { recursive: true });
       }
@@ -77,7 +96,9 @@ describe('sealPack + verifyPack', () => {
   it('an empty file that gains a byte is named', async () => {
     const dir = copyPack('grow');
     appendFileSync(join(dir, 'csv', 'empty.csv'), 'x');
-    expect((await verifyPack(dir)).problems).toEqual([expect.objectContaining({ path: 'csv/empty.csv', problem: 'changed' })]);
+    expect((await verifyPack(dir)).problems).toEqual([
+      expect.objectContaining({ path: 'csv/empty.csv', problem: 'changed' }),
+    ]);
     expect(stockTools(dir).ok).toBe(false);
   });
 

@@ -16,9 +16,25 @@ import { parseCsv } from '../csv/rfc4180.js';
 import { writeSmallSnapshot } from '../small-snapshot.js';
 
 const NAMES = [
-  'Дмитрий Иванов', 'Σωκράτης Παπαδόπουλος', 'محمد علي', 'דוד לוי', '山田太郎', '张伟', '김민준', 'Zoë Ñúñez-Øberg',
-  '=HYPERLINK("http://evil.example","click")', '+SUM(A1:A9)', '@cmd', '-2+3', 'Evil\u202Eeman', 'zero\u200Bwidth',
-  `Long ${'x'.repeat(100_000)}`, 'lone \uD800 surrogate', 'nul\0byte', '👩‍💻 Developer', '<script>alert(1)</script>',
+  'Дмитрий Иванов',
+  'Σωκράτης Παπαδόπουλος',
+  'محمد علي',
+  'דוד לוי',
+  '山田太郎',
+  '张伟',
+  '김민준',
+  'Zoë Ñúñez-Øberg',
+  '=HYPERLINK("http://evil.example","click")',
+  '+SUM(A1:A9)',
+  '@cmd',
+  '-2+3',
+  'Evil\u202Eeman',
+  'zero\u200Bwidth',
+  `Long ${'x'.repeat(100_000)}`,
+  'lone \uD800 surrogate',
+  'nul\0byte',
+  '👩‍💻 Developer',
+  '<script>alert(1)</script>',
 ];
 
 const root = mkdtempSync(join(tmpdir(), 'unicode-pack-'));
@@ -30,7 +46,12 @@ beforeAll(async () => {
   writeSmallSnapshot(path, NAMES, 'Ωμέγα Ltd — 株式会社オメガ');
   reader = openSnapshot(path);
   mkdirSync(join(root, 'out'));
-  pack = await exportPack({ reader, checkRun: runChecks(reader), outDir: join(root, 'out', 'pack'), signer: generateSelfSigned({ commonName: 'Unicode test' }) });
+  pack = await exportPack({
+    reader,
+    checkRun: runChecks(reader),
+    outDir: join(root, 'out', 'pack'),
+    signer: generateSelfSigned({ commonName: 'Unicode test' }),
+  });
 }, 60_000);
 
 afterAll(() => {
@@ -41,7 +62,17 @@ afterAll(() => {
 describe('names in any script', () => {
   it('render in the PDF (pdftotext reads them back) and the pack verifies', async () => {
     const text = execFileSync('pdftotext', [join(pack.dir, 'report.pdf'), '-'], { encoding: 'utf8' });
-    for (const n of ['Дмитрий Иванов', 'Σωκράτης Παπαδόπουλος', '山田太郎', '张伟', '김민준', 'Zoë Ñúñez-Øberg', 'Ωμέγα Ltd', '株式会社オメガ', '<script>alert(1)</script>']) {
+    for (const n of [
+      'Дмитрий Иванов',
+      'Σωκράτης Παπαδόπουλος',
+      '山田太郎',
+      '张伟',
+      '김민준',
+      'Zoë Ñúñez-Øberg',
+      'Ωμέγα Ltd',
+      '株式会社オメガ',
+      '<script>alert(1)</script>',
+    ]) {
       expect(text).toContain(n);
     }
     // Right-to-left names come back in visual order; their letters must be there, not replacement boxes.

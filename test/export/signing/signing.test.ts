@@ -14,7 +14,21 @@ const dir = mkdtempSync(join(tmpdir(), 'signing-'));
 const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
 
 beforeAll(() => {
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-subj', '/CN=Jane Consultant/O=Audit LLP', '-days', '30');
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'k.pem',
+    '-out',
+    'c.pem',
+    '-subj',
+    '/CN=Jane Consultant/O=Audit LLP',
+    '-days',
+    '30',
+  );
   openssl('pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'id.p12', '-passout', 'pass:s3cret');
   openssl('pkcs12', '-export', '-nokeys', '-in', 'c.pem', '-out', 'certonly.p12', '-passout', 'pass:s3cret');
 });
@@ -35,16 +49,23 @@ describe('consultant P12 (made by OpenSSL 3)', () => {
     const id = loadP12(readFileSync(join(dir, 'id.p12')), 's3cret');
     expect(id.certificate.subject.getField('CN').value).toBe('Jane Consultant');
     expect(id.selfSigned).toBe(false);
-    const opensslFp = openssl('x509', '-in', 'c.pem', '-noout', '-fingerprint', '-sha256').toString().split('=')[1].trim().replace(/:/g, '').toLowerCase();
+    const opensslFp = openssl('x509', '-in', 'c.pem', '-noout', '-fingerprint', '-sha256')
+      .toString()
+      .split('=')[1]
+      .trim()
+      .replace(/:/g, '')
+      .toLowerCase();
     expect(certificateFingerprint(id.certificate)).toBe(opensslFp);
   });
-  it('names a wrong passphrase', () => expectSignerError(() => loadP12(readFileSync(join(dir, 'id.p12')), 'nope'), 'bad-passphrase'));
+  it('names a wrong passphrase', () =>
+    expectSignerError(() => loadP12(readFileSync(join(dir, 'id.p12')), 'nope'), 'bad-passphrase'));
   it('names a broken file', () => {
     const bytes = readFileSync(join(dir, 'id.p12'));
     expectSignerError(() => loadP12(bytes.subarray(0, bytes.length / 2), 's3cret'), 'not-p12');
     expectSignerError(() => loadP12(Buffer.from('not a p12 at all'), 's3cret'), 'not-p12');
   });
-  it('names a P12 without a private key', () => expectSignerError(() => loadP12(readFileSync(join(dir, 'certonly.p12')), 's3cret'), 'no-private-key'));
+  it('names a P12 without a private key', () =>
+    expectSignerError(() => loadP12(readFileSync(join(dir, 'certonly.p12')), 's3cret'), 'no-private-key'));
 });
 
 describe('detached CMS', () => {
@@ -55,7 +76,26 @@ describe('detached CMS', () => {
   writeFileSync(join(dir, 'm.json.p7s'), p7s);
   writeFileSync(join(dir, 'signer.pem'), certificatePem(id.certificate));
   const cms = (extra: string[], file = 'm.json') =>
-    spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'm.json.p7s', '-content', file, '-CAfile', 'signer.pem', ...extra, '-out', '/dev/null'], { cwd: dir });
+    spawnSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        'm.json.p7s',
+        '-content',
+        file,
+        '-CAfile',
+        'signer.pem',
+        ...extra,
+        '-out',
+        '/dev/null',
+      ],
+      { cwd: dir },
+    );
 
   it('verifies with our verifier and with openssl cms (also without -purpose any)', () => {
     expect(verifyDetached(p7s, content)).toMatchObject({ ok: true });
@@ -85,7 +125,21 @@ describe('detached CMS', () => {
     }
   });
   it('reads a signature openssl made from the consultant key', () => {
-    openssl('cms', '-sign', '-binary', '-outform', 'DER', '-in', 'm.json', '-signer', 'c.pem', '-inkey', 'k.pem', '-out', 'o.p7s');
+    openssl(
+      'cms',
+      '-sign',
+      '-binary',
+      '-outform',
+      'DER',
+      '-in',
+      'm.json',
+      '-signer',
+      'c.pem',
+      '-inkey',
+      'k.pem',
+      '-out',
+      'o.p7s',
+    );
     const r = verifyDetached(readFileSync(join(dir, 'o.p7s')), content);
     expect(r).toMatchObject({ ok: true });
     expect(r.signer?.subject.getField('CN').value).toBe('Jane Consultant');
@@ -106,8 +160,16 @@ describe('profile signer', () => {
     }
     // The P12 on disk is encrypted: OpenSSL opens it only with the stored passphrase.
     const pass = readFileSync(join(profile, 'signer-p12-passphrase.secret'), 'utf8');
-    expect(spawnSync('openssl', ['pkcs12', '-in', join(profile, 'signer.p12'), '-passin', 'pass:wrong', '-nokeys'], { stdio: 'pipe' }).status).not.toBe(0);
-    expect(spawnSync('openssl', ['pkcs12', '-in', join(profile, 'signer.p12'), '-passin', `pass:${pass}`, '-nokeys'], { stdio: 'pipe' }).status).toBe(0);
+    expect(
+      spawnSync('openssl', ['pkcs12', '-in', join(profile, 'signer.p12'), '-passin', 'pass:wrong', '-nokeys'], {
+        stdio: 'pipe',
+      }).status,
+    ).not.toBe(0);
+    expect(
+      spawnSync('openssl', ['pkcs12', '-in', join(profile, 'signer.p12'), '-passin', `pass:${pass}`, '-nokeys'], {
+        stdio: 'pipe',
+      }).status,
+    ).toBe(0);
   });
   it('keeps the passphrase in an injected secret store when given one', async () => {
     const kept = new Map<string, string>();
