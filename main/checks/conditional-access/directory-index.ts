@@ -75,17 +75,29 @@ export class DirectoryIndex {
 
   /** Every group the principal belongs to, directly or through nested groups. */
   groupsOf(principalId: string): ReadonlySet<string> {
-    const cached = this.closure.get(principalId);
+    if (!this.usersById.has(principalId)) return this.groupClosure(principalId);
+    // Users are many: their sets are built on demand from the (cached) closures of their groups.
+    const out = new Set<string>();
+    for (const g of this.parents.get(principalId) ?? []) {
+      out.add(g);
+      for (const a of this.groupClosure(g)) out.add(a);
+    }
+    return out;
+  }
+
+  /** The groups a group (or other non-user principal) is nested in, cached. */
+  private groupClosure(id: string): ReadonlySet<string> {
+    const cached = this.closure.get(id);
     if (cached) return cached;
     const out = new Set<string>();
-    const stack = [...(this.parents.get(principalId) ?? [])];
+    const stack = [...(this.parents.get(id) ?? [])];
     while (stack.length) {
       const g = stack.pop()!;
       if (out.has(g)) continue;
       out.add(g);
       for (const p of this.parents.get(g) ?? []) stack.push(p);
     }
-    this.closure.set(principalId, out);
+    this.closure.set(id, out);
     return out;
   }
 

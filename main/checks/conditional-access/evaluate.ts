@@ -127,7 +127,15 @@ export class ConditionalAccessEvaluator {
   }
 
   /** What distinguishes a user for the policies: referenced groups, roles, the user's own id, guest type. */
+  private readonly signatures = new Map<string, string>();
+
   private signature(user: UserRow): string {
+    let sig = this.signatures.get(user.id);
+    if (sig === undefined) this.signatures.set(user.id, (sig = this.computeSignature(user)));
+    return sig;
+  }
+
+  private computeSignature(user: UserRow): string {
     const { users, groups, roles } = this.referenced;
     const held = this.directory.rolesOf(user.id);
     const pick = (set: ReadonlySet<string>, keep: Set<string>) => [...set].filter((x) => keep.has(x)).sort().join(',');
