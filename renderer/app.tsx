@@ -129,7 +129,7 @@ function Screen({
     case 'collection':
       return <CollectionScreen navigate={navigate} session={session} jobId={route.jobId} onChange={refresh} />;
     case 'overview':
-      return <OverviewScreen navigate={navigate} />;
+      return <OverviewScreen navigate={navigate} snapshot={session?.snapshot ?? null} />;
     case 'checks':
       return <ChecksScreen navigate={navigate} checkId={route.checkId} readOnly={readOnly} />;
     case 'user':

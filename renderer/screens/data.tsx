@@ -271,7 +271,7 @@ function SignInsTab() {
             {q.data.rows.map((s) => (
               <tr key={s.id}>
                 <td className="nowrap">{fmtDate(s.createdDateTime)}</td>
-                <td>{s.userPrincipalName}</td>
+                <td className="break">{s.userPrincipalName}</td>
                 <td>{s.appDisplayName}</td>
                 <td>
                   {s.result === 'success' ? (
@@ -282,7 +282,7 @@ function SignInsTab() {
                     </span>
                   )}
                 </td>
-                <td>{s.clientAppUsed ?? '—'}</td>
+                <td className="small">{s.clientAppUsed ?? '—'}</td>
                 <td>{s.location ?? '—'}</td>
                 <td>{s.riskLevel ?? '—'}</td>
                 <td>

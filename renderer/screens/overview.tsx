@@ -5,18 +5,21 @@
  */
 import { datasetSpec } from '../../shared/datasets.js';
 import { SEVERITIES, type CheckSummary } from '../../shared/results.js';
+import type { SnapshotState } from '../../shared/ipc-types.js';
 import type { Navigate } from '../route.js';
+import { SnapshotFacts } from '../components/snapshot-facts.js';
 import { useQuery } from '../use-bridge.js';
 import { Donut, StackedBars } from '../components/charts.js';
 import { ErrorNote, Loading, OutcomeBadge, PageHeader, SeverityBadge, Stat } from '../components/ui.js';
 import { fmtNumber } from '../components/format.js';
 
-export function OverviewScreen({ navigate }: { navigate: Navigate }) {
+export function OverviewScreen({ navigate, snapshot }: { navigate: Navigate; snapshot: SnapshotState | null }) {
   const q = useQuery((b) => b.checksOverview({}), []);
   if (q.error) {
     return (
       <>
         <PageHeader title="Overview" />
+        {snapshot?.readOnly ? <SnapshotFacts snapshot={snapshot} /> : null}
         <ErrorNote error={q.error} />
       </>
     );
@@ -29,6 +32,7 @@ export function OverviewScreen({ navigate }: { navigate: Navigate }) {
   return (
     <>
       <PageHeader title="Overview" subtitle={`${checks.length} checks on ${coverage.length} datasets`} />
+      {snapshot?.readOnly ? <SnapshotFacts snapshot={snapshot} /> : null}
       <div className="stats">
         <Stat label="Failing checks" value={failing.length} tone={failing.length ? 'bad' : 'good'} />
         <Stat

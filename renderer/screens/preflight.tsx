@@ -64,11 +64,6 @@ export function PreflightScreen({ navigate }: { navigate: Navigate }) {
                 <dd className="small">{r.grantedPermissions.join(', ') || 'none'}</dd>
               </div>
             </dl>
-            {r.federatedDomains.length ? (
-              <p className="note note-info">
-                Federated domains (MFA happens at another identity provider): {r.federatedDomains.join(', ')}
-              </p>
-            ) : null}
             {r.notes.map((w, i) => (
               <p key={i} className="note note-warn">
                 {w}

@@ -206,6 +206,8 @@ describe('app flow (e2e)', () => {
     await expect(banner.innerText()).resolves.toMatch(/Review mode · read-only/);
     await expect(banner.innerText()).resolves.toMatch(/Integrity verified/);
     await expect(banner.innerText()).resolves.toContain(`Collected by ${state.result.snapshot.meta.collectedBy}`);
+    const facts = page.getByRole('region', { name: 'About this snapshot' });
+    await expect(facts.innerText()).resolves.toMatch(/Intact: the content hash recomputed now matches/);
     await checkScreen('21-review-overview');
     await page.getByRole('button', { name: 'Checks', exact: true }).click();
     await page.getByRole('button', { name: 'MFA Registered for All Users' }).click();
@@ -243,15 +245,19 @@ describe('app flow (e2e)', () => {
     await expect(page.getByRole('region', { name: 'Session' }).innerText()).resolves.toMatch(
       /Altered since collection/,
     );
+    await expect(page.getByRole('region', { name: 'About this snapshot' }).innerText()).resolves.toMatch(
+      /Altered: the content no longer matches/,
+    );
+    await shot(page, '23-review-tampered-overview');
     await page.getByRole('button', { name: 'Data', exact: true }).click();
     await page.getByLabel('Search').fill('onerror');
     await page.getByRole('button', { name: hostile }).first().waitFor();
-    await shot(page, '23-review-tampered-hostile');
+    await shot(page, '24-review-tampered-hostile');
     expect(await page.locator('.vbody img, .vbody script').count()).toBe(0);
     await page.getByRole('button', { name: hostile }).first().click();
     await page.getByRole('heading', { name: hostile }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    await checkScreen('24-user-evidence-hostile');
+    await checkScreen('25-user-evidence-hostile');
   }, 60_000);
 
   it('reported no console errors, CSP violations, script dialogs or page errors', () => {
