@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { listMfaPassthrough } from '../checks/passthrough.js';
 import type { SnapshotReader } from '../store/types.js';
 import { writeCsvs, type CsvsWritten } from './csv/write-csvs.js';
 import { assessmentResults } from './oscal/assessment-results.js';
@@ -54,8 +55,9 @@ export async function exportPack(o: ExportOptions): Promise<ExportedPack> {
   const frameworks = o.frameworks?.length
     ? [...o.frameworks]
     : [...new Set(o.checkRun.controls.map((c) => c.framework))];
-  const csv = await writeCsvs(join(dir, 'csv'), o.reader, o.checkRun, frameworks);
-  const oscal = assessmentResults({ meta, run: o.checkRun, toolVersion, now, frameworks });
+  const checkRun: CheckRun = { ...o.checkRun, passthrough: o.checkRun.passthrough ?? listMfaPassthrough(o.reader) };
+  const csv = await writeCsvs(join(dir, 'csv'), o.reader, checkRun, frameworks);
+  const oscal = assessmentResults({ meta, run: checkRun, toolVersion, now, frameworks });
   await writeFile(join(dir, 'oscal', 'assessment-results.json'), `${JSON.stringify(oscal, null, 2)}\n`, { flag: 'wx' });
 
   const signerFingerprint = certificateFingerprint(o.signer.certificate);
@@ -69,7 +71,7 @@ export async function exportPack(o: ExportOptions): Promise<ExportedPack> {
     {
       meta,
       coverage: o.reader.coverage(),
-      run: o.checkRun,
+      run: checkRun,
       csv,
       frameworks,
       stats: artifactStats(o.reader),

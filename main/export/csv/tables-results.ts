@@ -4,7 +4,7 @@
  */
 import type { CheckResult, CheckSummary, ControlResult, RiskException } from '../../../shared/results.js';
 import type { DatasetCoverage } from '../../../shared/snapshot.js';
-import type { MfaPassthroughRow } from '../types.js';
+import type { PassthroughRow } from '../../checks/passthrough.js';
 import { isoUtc } from './csv-cell.js';
 import { list, type CsvTable } from './csv-table.js';
 
@@ -106,23 +106,28 @@ export const EXCEPTIONS_TABLE: CsvTable<RiskException> = {
   ],
 };
 
-export const PASSTHROUGH_TABLE: CsvTable<MfaPassthroughRow> = {
+export const PASSTHROUGH_TABLE: CsvTable<PassthroughRow> = {
   file: 'mfa-passthrough.csv',
   title: 'MFA passthrough (SSO applications)',
-  doc: 'One row per enterprise application signing in through Microsoft SSO: does conditional access enforce MFA for all its assigned users.',
+  doc: 'One row per enterprise application signing in through Microsoft SSO (SAML or OIDC) and user left without MFA on it; a fully covered application has one row with no user.',
   columns: [
-    { name: 'servicePrincipalId', doc: 'service principal id', value: (p) => p.servicePrincipalId },
+    { name: 'application', doc: 'application name', value: (p) => p.application },
     { name: 'appId', doc: 'application id', value: (p) => p.appId },
-    { name: 'appDisplayName', doc: 'application', value: (p) => p.appDisplayName },
     { name: 'ssoMode', doc: 'saml or oidc', value: (p) => p.ssoMode },
-    { name: 'coverage', doc: 'full, partial, none, not-assessed', value: (p) => p.coverage },
-    { name: 'assignedPrincipals', doc: 'principals assigned', value: (p) => p.assignedPrincipals },
     {
-      name: 'uncoveredPrincipals',
-      doc: 'principals not covered by an MFA policy',
-      value: (p) => p.uncoveredPrincipals,
+      name: 'coverage',
+      doc: 'full, partial or none: conditional access enforces MFA for all, some or none of its users',
+      value: (p) => p.coverage,
     },
-    { name: 'policyIds', doc: 'enabled policies requiring MFA for it', value: (p) => list(p.policyIds) },
-    { name: 'uncoveredNames', doc: 'principals left out, `;`-separated', value: (p) => list(p.uncoveredNames) },
+    { name: 'usersInScope', doc: 'users who can sign in to it', value: (p) => p.usersInScope },
+    { name: 'usersCovered', doc: 'of those, users MFA is enforced for', value: (p) => p.usersCovered },
+    {
+      name: 'enforcingPolicies',
+      doc: 'enabled policies enforcing MFA on it, `; `-separated',
+      value: (p) => p.enforcingPolicies,
+    },
+    { name: 'leftOutUserId', doc: 'object id of a user left out (empty: none)', value: (p) => p.leftOutUserId },
+    { name: 'leftOutUser', doc: 'UPN of that user', value: (p) => p.leftOutUser },
+    { name: 'why', doc: 'why MFA is not enforced for that user', value: (p) => p.why },
   ],
 };

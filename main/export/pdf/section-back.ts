@@ -5,6 +5,7 @@
  */
 import { DATA_ACCESS, DATASETS } from '../../../shared/datasets.js';
 import { EVIDENCE_ARTIFACTS } from '../../../shared/frameworks/artifacts.js';
+import type { PassthroughRow } from '../../checks/passthrough.js';
 import { columns, type Flow } from './layout.js';
 import type { ReportInput } from './report-input.js';
 
@@ -28,17 +29,11 @@ export function artifactsSection(flow: Flow, r: ReportInput): void {
   };
   flow.table(
     columns([
-      ['Artifact', 2.2],
-      ['File', 3],
-      ['Rows', 1],
-      ['Summary', 6],
+      ['Artifact: csv/<name>.csv', 2.9],
+      ['Rows', 0.8],
+      ['Summary', 7.3],
     ]),
-    EVIDENCE_ARTIFACTS.map((a) => [
-      a.title,
-      `csv/${a.id}.csv`,
-      String(rowsOf(`${a.id}.csv`)),
-      summary[a.id] ?? a.description,
-    ]),
+    EVIDENCE_ARTIFACTS.map((a) => [a.id, String(rowsOf(`${a.id}.csv`)), summary[a.id] ?? a.description]),
     7.5,
   );
   flow.para(
@@ -47,32 +42,32 @@ export function artifactsSection(flow: Flow, r: ReportInput): void {
   );
 
   flow.heading('MFA passthrough (single sign-on applications)', 2);
-  const apps = r.run.passthrough ?? [];
+  const apps = passthroughByApp(r.run.passthrough ?? []);
   if (!apps.length)
     flow.para('No application signing in through Microsoft single sign-on (SAML or OIDC) was assessed.');
   else {
     const full = apps.filter((a) => a.coverage === 'full').length;
     flow.para(
-      `${full} of ${apps.length} SSO applications have MFA enforced by conditional access for every assigned user (their users pass MFA at Entra ID before reaching the app).`,
+      `${full} of ${apps.length} SSO applications have MFA enforced by conditional access for every user who can sign in to them (those users pass MFA at Entra ID before reaching the app).`,
     );
     flow.table(
       columns([
-        ['Application', 3.5],
-        ['SSO', 1],
-        ['Coverage', 1.4, { status: true }],
-        ['Assigned', 1.2],
-        ['Not covered', 1.3],
-        ['Left out (first)', 3.6],
+        ['Application', 3.4],
+        ['SSO', 0.9],
+        ['Coverage', 1.3, { status: true }],
+        ['Users', 1],
+        ['Covered', 1.1],
+        ['Left out (first)', 3.8],
       ]),
       apps
         .slice(0, PASSTHROUGH_LIMIT)
         .map((a) => [
-          a.appDisplayName,
-          a.ssoMode ?? '',
+          a.application,
+          a.ssoMode,
           a.coverage === 'full' ? 'pass' : a.coverage === 'none' ? 'fail' : a.coverage,
-          String(a.assignedPrincipals),
-          String(a.uncoveredPrincipals),
-          a.uncoveredNames.slice(0, 3).join(', '),
+          String(a.usersInScope),
+          String(a.usersCovered),
+          a.leftOut.join(', '),
         ]),
       7.5,
     );
@@ -93,6 +88,34 @@ export function artifactsSection(flow: Flow, r: ReportInput): void {
     ]),
     DATA_ACCESS.map((d) => [d.dataType, d.access]),
   );
+}
+
+/** One line per application from the per-user passthrough rows (first three left-out users kept). */
+function passthroughByApp(rows: readonly PassthroughRow[]) {
+  const apps = new Map<
+    string,
+    {
+      application: string;
+      ssoMode: string;
+      coverage: string;
+      usersInScope: number;
+      usersCovered: number;
+      leftOut: string[];
+    }
+  >();
+  for (const row of rows) {
+    const a = apps.get(row.appId) ?? {
+      application: row.application,
+      ssoMode: row.ssoMode,
+      coverage: row.coverage,
+      usersInScope: row.usersInScope,
+      usersCovered: row.usersCovered,
+      leftOut: [],
+    };
+    if (row.leftOutUser && a.leftOut.length < 3) a.leftOut.push(row.leftOutUser);
+    apps.set(row.appId, a);
+  }
+  return [...apps.values()];
 }
 
 export function methodSection(flow: Flow, r: ReportInput): void {
