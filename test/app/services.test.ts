@@ -76,6 +76,25 @@ describe('app services on the demo tenant', () => {
     expect(noMfa.rows.every((r) => r.mfa === 'not-registered' && r.accountEnabled)).toBe(true);
   });
 
+  it('gives the same order page by page as in one piece, for every sort column and direction', async () => {
+    for (const sort of [
+      'displayName',
+      'department',
+      'lastSignInDateTime',
+      'mfa',
+      'failing',
+      'accountEnabled',
+    ] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const whole = await call('users', { offset: 0, limit: 500, sort, dir });
+        const pieces = [];
+        for (let offset = 0; offset < whole.total; offset += 7)
+          pieces.push(...(await call('users', { offset, limit: 7, sort, dir })).rows);
+        expect(pieces.map((r) => r.id)).toEqual(whole.rows.map((r) => r.id));
+      }
+    }
+  });
+
   it("gives a user's evidence: profile, methods, groups, roles and every check result", async () => {
     const failing = await call('checkResults', {
       checkId: 'mfa-registered-all-users',
