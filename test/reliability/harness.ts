@@ -19,7 +19,11 @@ export interface CliRun {
 /** Runs `node bin/entra-audit.mjs ...args`; `killWhen` sees stderr as it grows and may SIGKILL the child. */
 export function cli(args: string[], env: Record<string, string> = {}, killWhen?: (stderr: string) => boolean): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'entra-audit.mjs'), ...args], {
+    // EAD_REL_ULIMIT_KB: run under a file size limit (ulimit -f), a full disk for users without mount.
+    const limit = env.EAD_REL_ULIMIT_KB;
+    const command = limit ? 'sh' : process.execPath;
+    const argv = [join(ROOT, 'bin', 'entra-audit.mjs'), ...args];
+    const child = spawn(command, limit ? ['-c', `ulimit -f ${Number(limit)}; exec "$0" "$@"`, process.execPath, ...argv] : argv, {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
