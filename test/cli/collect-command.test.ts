@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../main/cli/index.js';
 import { EXIT } from '../../main/cli/cli-error.js';
+import { verifyPack } from '../../main/export/verify/verify-pack.js';
 import { SIGN_IN_PERMISSIONS } from '../../main/auth/permissions.js';
 import { openSnapshot } from '../../main/store/snapshot-reader.js';
 import { serveTenant, tempDir, TIME_SCALE, type Served } from '../collect/harness.js';
@@ -163,8 +164,9 @@ describe('entra-audit demo', () => {
   beforeAll(() => ({ dir, cleanup } = tempDir()));
   afterAll(() => cleanup?.());
 
-  it('collects a synthetic tenant over HTTPS into <out>/snapshot.sqlite, and replaces its own earlier snapshot', async () => {
-    const r = await cli(['demo', '--users', '15', '--out', dir, '--licence', 'free', '--seed', '4']);
+  it('collects a synthetic tenant over HTTPS into <out>/snapshot.sqlite, checks it, ends with a verified pack, and replaces its own earlier run', async () => {
+    const home = { HOME: join(dir, 'home') };
+    const r = await cli(['demo', '--users', '15', '--out', dir, '--licence', 'free', '--seed', '4'], home);
     expect(r.code).toBe(EXIT.ok);
     const path = join(dir, 'snapshot.sqlite');
     expect(r.out).toContain(`Snapshot: ${path}`);
@@ -176,7 +178,11 @@ describe('entra-audit demo', () => {
       code: 'Authentication_RequestFromNonPremiumTenantOrB2CTenant',
     });
     snap.close();
-    const again = await cli(['demo', '--users', '15', '--out', dir, '--licence', 'free', '--seed', '4']);
+    expect(r.out).toMatch(/offboarded-user-access-removed/);
+    expect(r.out).toContain(`Evidence pack: ${join(dir, 'pack')}`);
+    expect((await verifyPack(join(dir, 'pack'))).ok).toBe(true);
+    expect(existsSync(join(dir, 'home', '.entra-audit', 'signer', 'signer.p12'))).toBe(true);
+    const again = await cli(['demo', '--users', '15', '--out', dir, '--licence', 'free', '--seed', '4'], home);
     expect(again.code).toBe(EXIT.ok);
     expect(again.out.match(/Content hash \(SHA-256\): (\w+)/)?.[1]).toBe(
       r.out.match(/Content hash \(SHA-256\): (\w+)/)?.[1],
@@ -185,9 +191,10 @@ describe('entra-audit demo', () => {
 
   it('will not replace a file it did not make', async () => {
     const other = join(dir, 'other');
-    await cli(['demo', '--users', '10', '--out', other]).then((r) => expect(r.code).toBe(EXIT.ok));
+    const home = { HOME: join(dir, 'home') };
+    await cli(['demo', '--users', '10', '--out', other], home).then((r) => expect(r.code).toBe(EXIT.ok));
     writeFileSync(join(other, 'snapshot.sqlite'), 'not a snapshot');
-    const r = await cli(['demo', '--users', '10', '--out', other]);
+    const r = await cli(['demo', '--users', '10', '--out', other], home);
     expect(r.code).toBe(EXIT.usage);
     expect(r.err).toMatch(/not a demo snapshot/);
     expect(existsSync(join(other, 'snapshot.sqlite'))).toBe(true);

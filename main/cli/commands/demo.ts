@@ -4,7 +4,7 @@
  * a list of steps over one context, so a later step (checks, export) is one more line in STEPS.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LicenceTier } from '../../../shared/datasets.js';
 import { createStaticTokenProvider } from '../../auth/static-token.js';
@@ -13,6 +13,11 @@ import { startEmulator, type Emulator } from '../../demo/emulator/index.js';
 import { generateTenant, type GeneratedTenant } from '../../demo/generator/index.js';
 import { createGraphReader, type ClosableGraphReader } from '../../graph/reader.js';
 import { openSnapshot } from '../../store/snapshot-reader.js';
+import { checkSnapshot } from '../../checks/check-snapshot.js';
+import { parseTerminationsCsv } from '../../checks/terminations-csv.js';
+import type { TerminationRecord } from '../../checks/types.js';
+import { formatCheckReport } from './check-report.js';
+import { exportSnapshot, loadSigner } from './export.js';
 import { intFlag, parseArgs, stringFlag } from '../args.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { appVersion } from './app-version.js';
@@ -20,8 +25,9 @@ import { collectToFile, formatCoverage, sessionExit, type SessionResult } from '
 
 const HELP = `usage: entra-audit demo [options]
 
-Generates a synthetic tenant, serves it as Microsoft Graph on 127.0.0.1 (HTTPS) and collects it
-through the real Graph client into <out>/snapshot.sqlite.
+Generates a synthetic tenant, serves it as Microsoft Graph on 127.0.0.1 (HTTPS), collects it through
+the real Graph client into <out>/snapshot.sqlite, runs every check (with the tenant's HR leavers file,
+<out>/terminations.csv), and writes a signed evidence pack to <out>/pack (and <out>/pack.zip), verified.
 
 options:
   --users N         users in the tenant, 10 to 200000 (default 500)
@@ -52,6 +58,7 @@ export interface DemoContext {
   emulator?: Emulator;
   graph?: ClosableGraphReader;
   collection?: SessionResult;
+  terminations?: TerminationRecord[];
   /** The exit code so far (steps may raise it). */
   exitCode: number;
 }
@@ -75,6 +82,8 @@ const prepareFolder: Step = async (ctx) => {
   if (!demoMade)
     throw new CliError(`${ctx.snapshotPath} exists and is not a demo snapshot; choose another --out`, EXIT.usage);
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(ctx.snapshotPath + suffix, { force: true });
+  rmSync(join(ctx.dir, 'pack'), { recursive: true, force: true });
+  rmSync(join(ctx.dir, 'pack.zip'), { force: true });
 };
 
 const generate: Step = async (ctx) => {
@@ -126,8 +135,30 @@ const collect: Step = async (ctx) => {
   console.log(`Content hash (SHA-256): ${ctx.collection.contentHash}`);
 };
 
+/** Runs every check, with the generator's HR leavers file as the terminations list, and stores the results. */
+const check: Step = async (ctx) => {
+  const csvPath = join(ctx.dir, 'terminations.csv');
+  writeFileSync(csvPath, ctx.generated!.terminationsCsv);
+  ctx.terminations = parseTerminationsCsv(ctx.generated!.terminationsCsv);
+  const { run, meta, settings, storeError } = checkSnapshot(ctx.snapshotPath, { terminations: ctx.terminations });
+  console.log(`\n${formatCheckReport(run, meta.tenantName, settings.now)}`);
+  if (storeError) say(`Check results were not stored in the snapshot: ${storeError}`);
+  console.log(`Terminated-employees list used: ${csvPath}`);
+};
+
+/** Writes the signed evidence pack (folder and zip) and verifies it, as an auditor would. */
+const exportAndVerify: Step = async (ctx) => {
+  await exportSnapshot({
+    snapshotPath: ctx.snapshotPath,
+    out: join(ctx.dir, 'pack'),
+    signer: await loadSigner(undefined, undefined, undefined),
+    terminations: ctx.terminations,
+  });
+  console.log(`Verify it yourself: entra-audit verify ${join(ctx.dir, 'pack')}   (or: cd ${join(ctx.dir, 'pack')} && sh VERIFY.txt)`);
+};
+
 /** The demo, in order. Add a step here to extend it. */
-export const STEPS: Step[] = [prepareFolder, generate, serve, collect];
+export const STEPS: Step[] = [prepareFolder, generate, serve, collect, check, exportAndVerify];
 
 export async function run(args: string[]): Promise<number> {
   const p = parseArgs(args, SPEC, 0);
