@@ -56,11 +56,12 @@ function assertBatchReadOnly(rawUrl: string, body: string): void {
   } catch {
     throw new ReadOnlyViolationError('POST', rawUrl, '$batch body is not JSON');
   }
-  const requests = (parsed as { requests?: unknown }).requests;
+  const requests = parsed !== null && typeof parsed === 'object' ? (parsed as { requests?: unknown }).requests : undefined;
   if (!Array.isArray(requests) || requests.length === 0 || requests.length > 20) {
     throw new ReadOnlyViolationError('POST', rawUrl, '$batch needs 1 to 20 requests');
   }
-  for (const r of requests as { method?: unknown; url?: unknown; body?: unknown }[]) {
+  for (const r of requests as ({ method?: unknown; url?: unknown; body?: unknown } | null)[]) {
+    if (r === null || typeof r !== 'object') throw new ReadOnlyViolationError('POST', rawUrl, '$batch request is not an object');
     const method = typeof r.method === 'string' ? r.method.toUpperCase() : String(r.method);
     if (method !== 'GET') throw new ReadOnlyViolationError('POST', rawUrl, `$batch contains a ${method} request`);
     if (r.body !== undefined) throw new ReadOnlyViolationError('POST', rawUrl, '$batch GET with a body');
