@@ -39,9 +39,28 @@ export function App() {
   const session = useQuery((b) => b.session({}), [route]);
   const navigate: Navigate = useCallback((next) => setRoute(next), []);
 
+  // A new screen (not a tab inside the Data screen) moves focus to its title.
+  const focusKey =
+    route.screen === 'data'
+      ? 'data'
+      : route.screen === 'checks'
+        ? `checks:${route.checkId ?? ''}`
+        : route.screen === 'user'
+          ? `user:${route.userId}`
+          : route.screen;
+  // Keyboard and screen-reader users land on the new screen's title (once it has rendered: a screen
+  // may show "Loading" first).
   useEffect(() => {
-    document.getElementById('page-title')?.focus();
-  }, [route]);
+    let frames = 0;
+    let handle = 0;
+    const focusTitle = () => {
+      const title = document.getElementById('page-title');
+      if (title) title.focus();
+      else if (frames++ < 120) handle = requestAnimationFrame(focusTitle);
+    };
+    focusTitle();
+    return () => cancelAnimationFrame(handle);
+  }, [focusKey]);
 
   // A window reloaded with a snapshot already open (e.g. File → Open Snapshot) starts on its overview.
   const [started, setStarted] = useState(false);

@@ -7,6 +7,7 @@ import type { Navigate } from '../route.js';
 import { useQuery } from '../use-bridge.js';
 import { ErrorNote, Loading, OutcomeBadge, PageHeader, SeverityBadge } from '../components/ui.js';
 import { fmtNumber } from '../components/format.js';
+import { onTablistKeyDown } from '../components/tablist-keys.js';
 
 export function ComplianceScreen({ navigate }: { navigate: Navigate }) {
   const q = useQuery((b) => b.compliance({}), []);
@@ -28,13 +29,14 @@ export function ComplianceScreen({ navigate }: { navigate: Navigate }) {
         subtitle="Each framework's controls, with the checks and evidence that decide them."
       />
       {!current ? <p className="hint">No framework mapping in this build.</p> : null}
-      <div className="tabs" role="tablist" aria-label="Frameworks">
+      <div className="tabs" role="tablist" aria-label="Frameworks" onKeyDown={onTablistKeyDown}>
         {q.data.map((f) => (
           <button
             key={f.framework}
             type="button"
             role="tab"
             aria-selected={f === current}
+            tabIndex={f === current ? 0 : -1}
             aria-controls="fw-panel"
             id={`fw-${f.framework}`}
             className={`tab${f === current ? ' tab-on' : ''}`}

@@ -9,6 +9,7 @@ import { useQuery } from '../use-bridge.js';
 import { ErrorNote, Loading, PageHeader, Pager } from '../components/ui.js';
 import { fmtDate, fmtDay, fmtNumber } from '../components/format.js';
 import { UsersTable } from './users-table.js';
+import { onTablistKeyDown } from '../components/tablist-keys.js';
 
 const TABS: { id: DataTab; label: string }[] = [
   { id: 'users', label: 'Users' },
@@ -26,7 +27,7 @@ export function DataScreen({ navigate, tab }: { navigate: Navigate; tab: DataTab
   return (
     <>
       <PageHeader title="Data" subtitle="Everything the snapshot holds, as collected." />
-      <div className="tabs" role="tablist" aria-label="Data sets">
+      <div className="tabs" role="tablist" aria-label="Data sets" onKeyDown={onTablistKeyDown}>
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -34,6 +35,7 @@ export function DataScreen({ navigate, tab }: { navigate: Navigate; tab: DataTab
             role="tab"
             id={`tab-${t.id}`}
             aria-selected={t.id === tab}
+            tabIndex={t.id === tab ? 0 : -1}
             aria-controls="data-panel"
             className={`tab${t.id === tab ? ' tab-on' : ''}`}
             onClick={() => navigate({ screen: 'data', tab: t.id })}

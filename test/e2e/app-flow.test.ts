@@ -90,7 +90,7 @@ describe('app flow (e2e)', () => {
     await firstUser.click();
     await page.getByRole('heading', { name: 'Profile', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Check results' }).waitFor();
-    await expect(page.locator('main').innerText()).resolves.toContain(userName);
+    await expect.poll(() => page.locator('main').innerText()).toContain(userName);
     await checkScreen('07-user-evidence');
     await page.getByRole('button', { name: '← Back' }).click();
     await page.getByRole('heading', { name: 'MFA Registered for All Users', exact: true }).waitFor();
@@ -112,7 +112,9 @@ describe('app flow (e2e)', () => {
     await expect(exceptions.innerText()).resolves.toContain('CISO Jane Roe');
     await expect(exceptions.innerText()).resolves.toContain('In force');
     await page.getByRole('button', { name: /^Exception/ }).click();
-    await expect(page.getByRole('table', { name: /Results of this check/ }).innerText()).resolves.toContain(userName);
+    const results = page.getByRole('table', { name: /Results of this check/ });
+    await expect.poll(() => results.locator('tbody tr').first().innerText()).toContain('Exception');
+    await expect.poll(() => results.innerText()).toContain(userName);
     expect(failingBefore).toBeGreaterThan(0);
     await checkScreen('09-check-with-exception');
 
@@ -159,7 +161,7 @@ describe('app flow (e2e)', () => {
       await checkScreen(name);
     }
     await page.getByRole('tab', { name: 'Conditional access' }).click();
-    await expect(page.getByText('Excluded').first().isVisible()).resolves.toBe(true);
+    await page.getByText('Excluded').first().waitFor();
     await page.getByRole('tab', { name: 'Sign-ins' }).click();
     await page.getByLabel('Result').selectOption('failure');
     await page.waitForFunction(() =>
@@ -258,6 +260,34 @@ describe('app flow (e2e)', () => {
     await page.getByRole('heading', { name: hostile }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await checkScreen('25-user-evidence-hostile');
+  }, 60_000);
+
+  it('works from the keyboard: skip link, screen navigation, tabs with arrow keys', async () => {
+    const page = h.page;
+    // A reload keeps the session (token in sessionStorage, snapshot in main); focus goes to the screen title.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Overview', exact: true }).waitFor();
+    const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+    await expect.poll(active).toBe('page-title');
+    for (const expected of ['Export', 'Compliance', 'Data']) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await active()).toBe(expected);
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Users' }).waitFor();
+    await expect.poll(active).toBe('page-title');
+    for (let i = 0; i < 9; i++) await page.keyboard.press('Shift+Tab');
+    expect(await active()).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await active()).toBe('main');
+    await page.getByRole('tab', { name: 'Users' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'MFA registration' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('MFA registration');
+    await page.keyboard.press('End');
+    await expect(page.getByRole('tab', { name: 'Devices' }).getAttribute('aria-selected')).resolves.toBe('true');
   }, 60_000);
 
   it('reported no console errors, CSP violations, script dialogs or page errors', () => {
