@@ -9,14 +9,17 @@ import { workerBackend } from './worker/worker-backend.js';
 
 // Bundled as CommonJS: __dirname is dist/electron (inside app.asar when packaged).
 const here = __dirname;
-/** Worker scripts cannot run from inside the asar archive: electron-builder unpacks this one. */
-const unpacked = (p: string) => p.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+// The PDF fonts: packaged as an extra resource, or the checkout's assets/ folder in development.
+// Set before the worker starts, which inherits the environment.
+process.env.ENTRA_AUDIT_ASSETS ??= electron.app.isPackaged
+  ? join(process.resourcesPath, 'assets')
+  : join(here, '..', '..', 'assets');
 
 registerSchemes(electron);
 startShell(electron, {
   rendererDir: join(here, '..', 'renderer'),
   preload: join(here, 'preload.cjs'),
-  makeBackend: (host, init) => workerBackend({ script: unpacked(join(here, 'service-worker.cjs')), init, host }),
+  makeBackend: (host, init) => workerBackend({ script: join(here, 'service-worker.cjs'), init, host }),
 }).catch((err: unknown) => {
   console.error('Entra Audit Desktop could not start:', err);
   electron.app.exit(1);
