@@ -48,7 +48,7 @@ function expectAbsent(hay: { name: string; text: string }[], needles: (string | 
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
-  served = await serveTenant({ users: 40, licence: 'p2', seed: 21 });
+  served = await serveTenant({ users: 20, licence: 'p2', seed: 21 });
 }, 60_000);
 
 afterAll(async () => {
@@ -66,7 +66,7 @@ describe('no token, secret or private key in anything a run writes', () => {
     const env = { HOME: at('home'), TMPDIR: at('tmp'), EAD_SCAN_TOKEN: token, EAD_SCAN_PASS: passphrase };
     const snapshot = at('out', 'snapshot.sqlite');
     const runs: CliRun[] = [];
-    runs.push(await cli(['collect', '--out', snapshot, '--access-token-env', 'EAD_SCAN_TOKEN', '--graph-url', served.emulator.url, '--ca-cert', served.emulator.caCertPath, '--time-scale', String(TIME_SCALE), '--sign-ins-days', '3', '--sign-ins-until', served.generated.tenant.now], env));
+    runs.push(await cli(['collect', '--out', snapshot, '--access-token-env', 'EAD_SCAN_TOKEN', '--graph-url', served.emulator.url, '--ca-cert', served.emulator.caCertPath, '--time-scale', String(TIME_SCALE), '--sign-ins-days', '1', '--sign-ins-until', served.generated.tenant.now], env));
     expect(runs[0].code).toBe(0);
     runs.push(await cli(['check', snapshot, '--json', at('out', 'results.json')], env));
     expect([0, 1]).toContain(runs[1].code);
@@ -74,7 +74,7 @@ describe('no token, secret or private key in anything a run writes', () => {
     expect(runs[2].code).toBe(0);
     runs.push(await cli(['verify', at('out', 'pack.zip')], env));
     expect(runs[3].code).toBe(0);
-    runs.push(await cli(['demo', '--users', '20', '--out', at('out', 'demo')], env));
+    runs.push(await cli(['demo', '--users', '10', '--out', at('out', 'demo')], env));
     expect(runs[4].code).toBe(0);
 
     const hay = haystack([at('out'), at('home'), at('tmp')], runs);
