@@ -36,12 +36,41 @@ beforeAll(async () => {
   const demo = await runMain(['demo', '--users', '20', '--seed', '4', '--out', at('demo')]);
   expect(demo.code).toBe(0);
   snapshot = at('demo/snapshot.sqlite');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('k.pem'), '-out', at('c.pem'), '-days', '30', '-subj', '/CN=Jane Consultant'], { stdio: 'ignore' });
-  execFileSync('openssl', ['pkcs12', '-export', '-inkey', at('k.pem'), '-in', at('c.pem'), '-out', at('id.p12'), '-passout', 'pass:s3cret'], { stdio: 'ignore' });
-  execFileSync('openssl', ['pkcs12', '-export', '-nokeys', '-in', at('c.pem'), '-out', at('certonly.p12'), '-passout', 'pass:s3cret'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      at('k.pem'),
+      '-out',
+      at('c.pem'),
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Jane Consultant',
+    ],
+    { stdio: 'ignore' },
+  );
+  execFileSync(
+    'openssl',
+    ['pkcs12', '-export', '-inkey', at('k.pem'), '-in', at('c.pem'), '-out', at('id.p12'), '-passout', 'pass:s3cret'],
+    { stdio: 'ignore' },
+  );
+  execFileSync(
+    'openssl',
+    ['pkcs12', '-export', '-nokeys', '-in', at('c.pem'), '-out', at('certonly.p12'), '-passout', 'pass:s3cret'],
+    { stdio: 'ignore' },
+  );
   writeFileSync(at('broken.p12'), readFileSync(at('id.p12')).subarray(0, 500));
   pack = at('pack');
-  const exported = await runMain(['export', snapshot, '--out', pack, '--sign', at('id.p12'), '--sign-passphrase-env', 'P12PASS'], { P12PASS: 's3cret' });
+  const exported = await runMain(
+    ['export', snapshot, '--out', pack, '--sign', at('id.p12'), '--sign-passphrase-env', 'P12PASS'],
+    { P12PASS: 's3cret' },
+  );
   expect(exported.code).toBe(0);
 }, 90_000);
 
@@ -69,10 +98,22 @@ function badSnapshots(): { name: string; path: string; message: RegExp }[] {
     { name: 'a folder', path: at('demo'), message: /is a folder, not a snapshot: give the \.sqlite file inside it/ },
     { name: 'a text file', path: at('text.sqlite'), message: /is not a snapshot \(not a SQLite database file\)/ },
     { name: 'an empty file', path: at('empty.sqlite'), message: /is not a snapshot/ },
-    { name: 'a SQLite database of another program', path: at('other.sqlite'), message: /is a SQLite database but not an Entra Audit snapshot/ },
+    {
+      name: 'a SQLite database of another program',
+      path: at('other.sqlite'),
+      message: /is a SQLite database but not an Entra Audit snapshot/,
+    },
     { name: 'a truncated snapshot', path: at('truncated.sqlite'), message: /is damaged: the file is truncated/ },
-    { name: 'a snapshot with overwritten pages', path: at('overwritten.sqlite'), message: /is damaged \(database disk image is malformed\)/ },
-    { name: 'a snapshot from a newer version', path: at('newer.sqlite'), message: /made by a newer version \(schema 99\); update Entra Audit Desktop to open it/ },
+    {
+      name: 'a snapshot with overwritten pages',
+      path: at('overwritten.sqlite'),
+      message: /is damaged \(database disk image is malformed\)/,
+    },
+    {
+      name: 'a snapshot from a newer version',
+      path: at('newer.sqlite'),
+      message: /made by a newer version \(schema 99\); update Entra Audit Desktop to open it/,
+    },
   ];
 }
 
@@ -101,18 +142,56 @@ describe('bad snapshot files', () => {
 describe('malformed HR terminations CSV', () => {
   const header = 'userPrincipalName,terminationDate';
   // A BOM, semicolons, an exact duplicate row and a date-time with an offset, all in one file.
-  const accepted = '\uFEFFupn;terminationDate\r\nleaver@example.test;2026-03-31\r\nleaver@example.test;2026-03-31\r\nother@example.test;2026-03-31T17:00:00+02:00\r\n';
+  const accepted =
+    '\uFEFFupn;terminationDate\r\nleaver@example.test;2026-03-31\r\nleaver@example.test;2026-03-31\r\nother@example.test;2026-03-31T17:00:00+02:00\r\n';
   const refused: { file: string; body: string | Buffer; message: RegExp }[] = [
-    { file: 'no-person.csv', body: 'name,department\nAnn,Sales\n', message: /line 1: no column identifies the person \(need userPrincipalName, upn, email, mail or employeeId; found "name", "department"\)/ },
-    { file: 'no-date.csv', body: 'upn\nann@example.test\n', message: /line 1: no termination date column \(need terminationDate, termination_date or lastDay; found "upn"\)/ },
-    { file: 'day-month.csv', body: `${header}\na@example.test,2026-03-31\nb@example.test,31/03/2026\n`, message: /line 3, column terminationDate: "31\/03\/2026" is not an ISO 8601 date \(expected YYYY-MM-DD, e.g. 2026-03-31\)/ },
-    { file: 'month-day.csv', body: `${header}\na@example.test,03/31/2026\n`, message: /line 2, column terminationDate: "03\/31\/2026" is not an ISO 8601 date/ },
-    { file: 'words.csv', body: `${header}\na@example.test,March 31 2026\n`, message: /line 2, column terminationDate: "March 31 2026" is not an ISO 8601 date/ },
-    { file: 'empty-date.csv', body: `${header}\na@example.test,\n`, message: /line 2, column terminationDate: empty; give the termination date as YYYY-MM-DD/ },
-    { file: 'open-quote.csv', body: `${header}\n"a@example.test,2026-03-31\n`, message: /line 2: a quoted field is never closed/ },
+    {
+      file: 'no-person.csv',
+      body: 'name,department\nAnn,Sales\n',
+      message:
+        /line 1: no column identifies the person \(need userPrincipalName, upn, email, mail or employeeId; found "name", "department"\)/,
+    },
+    {
+      file: 'no-date.csv',
+      body: 'upn\nann@example.test\n',
+      message: /line 1: no termination date column \(need terminationDate, termination_date or lastDay; found "upn"\)/,
+    },
+    {
+      file: 'day-month.csv',
+      body: `${header}\na@example.test,2026-03-31\nb@example.test,31/03/2026\n`,
+      message:
+        /line 3, column terminationDate: "31\/03\/2026" is not an ISO 8601 date \(expected YYYY-MM-DD, e.g. 2026-03-31\)/,
+    },
+    {
+      file: 'month-day.csv',
+      body: `${header}\na@example.test,03/31/2026\n`,
+      message: /line 2, column terminationDate: "03\/31\/2026" is not an ISO 8601 date/,
+    },
+    {
+      file: 'words.csv',
+      body: `${header}\na@example.test,March 31 2026\n`,
+      message: /line 2, column terminationDate: "March 31 2026" is not an ISO 8601 date/,
+    },
+    {
+      file: 'empty-date.csv',
+      body: `${header}\na@example.test,\n`,
+      message: /line 2, column terminationDate: empty; give the termination date as YYYY-MM-DD/,
+    },
+    {
+      file: 'open-quote.csv',
+      body: `${header}\n"a@example.test,2026-03-31\n`,
+      message: /line 2: a quoted field is never closed/,
+    },
     { file: 'empty.csv', body: '', message: /the file is empty: expected a header line and one row per leaver/ },
     // Excel's "Unicode text" is UTF-16: refused at line 1 (the header cannot be read).
-    { file: 'utf16.csv', body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`upn,terminationDate\r\na@example.test,2026-03-31\r\n`, 'utf16le')]), message: /utf16\.csv: line 1: no column identifies the person/ },
+    {
+      file: 'utf16.csv',
+      body: Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(`upn,terminationDate\r\na@example.test,2026-03-31\r\n`, 'utf16le'),
+      ]),
+      message: /utf16\.csv: line 1: no column identifies the person/,
+    },
   ];
 
   it('accepts a BOM with semicolons, exact duplicates and a date-time with offset', async () => {
@@ -135,7 +214,16 @@ describe('malformed HR terminations CSV', () => {
     runs.push({ c: refused[2], check: await cli(['check', snapshot, '--terminations', at(refused[2].file)]) });
     for (const { c, check } of runs) expectRefusal(check, EXIT.badInput, c.message);
     // export reads the same file through the same parser.
-    const exp = await runMain(['export', snapshot, '--out', at('t-export'), '--signer-dir', at('signer'), '--terminations', at('day-month.csv')]);
+    const exp = await runMain([
+      'export',
+      snapshot,
+      '--out',
+      at('t-export'),
+      '--signer-dir',
+      at('signer'),
+      '--terminations',
+      at('day-month.csv'),
+    ]);
     expectRefusal(exp, EXIT.badInput, refused.find((c) => c.file === 'day-month.csv')!.message);
     // `check` stores results in the snapshot's results layer: a refused CSV must leave it untouched.
     expect(sha(snapshot)).toBe(before);
@@ -146,12 +234,26 @@ describe('signing certificate problems', () => {
   it('a wrong passphrase, a broken P12 and a P12 without its key: exit 3, no pack left', async () => {
     writeFileSync(at('text.p12'), 'not a p12\n');
     const cases: { p12: string; pass: string; message: RegExp }[] = [
-      { p12: at('id.p12'), pass: 'wrong', message: /the passphrase does not open the signing certificate file \(wrong passphrase\?\)/ },
-      { p12: at('broken.p12'), pass: 's3cret', message: /the signing certificate file is not a PKCS#12 \(\.p12\/\.pfx\) file/ },
+      {
+        p12: at('id.p12'),
+        pass: 'wrong',
+        message: /the passphrase does not open the signing certificate file \(wrong passphrase\?\)/,
+      },
+      {
+        p12: at('broken.p12'),
+        pass: 's3cret',
+        message: /the signing certificate file is not a PKCS#12 \(\.p12\/\.pfx\) file/,
+      },
       { p12: at('certonly.p12'), pass: 's3cret', message: /holds no private key \(export it with its key\)/ },
     ];
     const runs: (CliRun & { threw?: unknown })[] = [];
-    for (const [i, c] of cases.entries()) runs.push(await (i === 0 ? cli : runMain)(['export', snapshot, '--out', at(`sig-${i}`), '--sign', c.p12, '--sign-passphrase-env', 'P12PASS'], { P12PASS: c.pass }));
+    for (const [i, c] of cases.entries())
+      runs.push(
+        await (i === 0 ? cli : runMain)(
+          ['export', snapshot, '--out', at(`sig-${i}`), '--sign', c.p12, '--sign-passphrase-env', 'P12PASS'],
+          { P12PASS: c.pass },
+        ),
+      );
     runs.forEach((r, i) => {
       expectRefusal(r, EXIT.badInput, cases[i].message);
       expect(r.stderr + r.stdout).not.toContain('s3cret');

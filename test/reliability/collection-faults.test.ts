@@ -41,7 +41,16 @@ function retries(graph: ClosableGraphReader): number {
 }
 
 /** The paths most collections touch, one per throttling bucket and the $batch endpoint. */
-const PATHS = ['/users', '/groups', '/auditLogs/signIns', '/identity/conditionalAccess/policies', '/reports/authenticationMethods', '/$batch', '/devices', '/servicePrincipals'];
+const PATHS = [
+  '/users',
+  '/groups',
+  '/auditLogs/signIns',
+  '/identity/conditionalAccess/policies',
+  '/reports/authenticationMethods',
+  '/$batch',
+  '/devices',
+  '/servicePrincipals',
+];
 
 async function collectWith(faults: FaultSpec[], opts: { timeoutMs?: number; tokenProvider?: TokenProvider } = {}) {
   for (const f of faults) served.emulator.injectFault(f);
@@ -68,7 +77,13 @@ afterAll(async () => {
 
 describe('a collection meeting faults ends with the content of an undisturbed run', () => {
   it('throttling storm: 429 with Retry-After on every bucket and inside $batch', async () => {
-    const faults = PATHS.map((p, i): FaultSpec => ({ kind: 'status', status: 429, retryAfterSec: 1 + (i % 3), count: 6, pathPrefix: p }));
+    const faults = PATHS.map((p, i): FaultSpec => ({
+      kind: 'status',
+      status: 429,
+      retryAfterSec: 1 + (i % 3),
+      count: 6,
+      pathPrefix: p,
+    }));
     const r = await collectWith(faults);
     expect(r.report.incomplete).toEqual([]);
     expect(r.hash).toBe(reference);
@@ -111,7 +126,12 @@ describe('a collection meeting faults ends with the content of an undisturbed ru
   }, 60_000);
 
   it('answers slower than the reader’s timeout are abandoned and asked again', async () => {
-    const faults = ['/users', '/auditLogs/signIns', '/groups', '/$batch'].map((p): FaultSpec => ({ kind: 'slow', delayMs: 4_000, count: 2, pathPrefix: p }));
+    const faults = ['/users', '/auditLogs/signIns', '/groups', '/$batch'].map((p): FaultSpec => ({
+      kind: 'slow',
+      delayMs: 4_000,
+      count: 2,
+      pathPrefix: p,
+    }));
     const r = await collectWith(faults, { timeoutMs: 400 });
     expect(r.report.incomplete).toEqual([]);
     expect(r.hash).toBe(reference);

@@ -17,17 +17,25 @@ export interface CliRun {
 }
 
 /** Runs `node bin/entra-audit.mjs ...args`; `killWhen` sees stderr as it grows and may SIGKILL the child. */
-export function cli(args: string[], env: Record<string, string> = {}, killWhen?: (stderr: string) => boolean): Promise<CliRun> {
+export function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  killWhen?: (stderr: string) => boolean,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     // EAD_REL_ULIMIT_KB: run under a file size limit (ulimit -f), a full disk for users without mount.
     const limit = env.EAD_REL_ULIMIT_KB;
     const command = limit ? 'sh' : process.execPath;
     const argv = [join(ROOT, 'bin', 'entra-audit.mjs'), ...args];
-    const child = spawn(command, limit ? ['-c', `ulimit -f ${Number(limit)}; exec "$0" "$@"`, process.execPath, ...argv] : argv, {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      command,
+      limit ? ['-c', `ulimit -f ${Number(limit)}; exec "$0" "$@"`, process.execPath, ...argv] : argv,
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -63,7 +71,13 @@ export async function runMain(args: string[], env: Record<string, string> = {}):
   const { main } = await import('../../main/cli/index.js');
   let stdout = '';
   let stderr = '';
-  const saved = { log: console.log, error: console.error, warn: console.warn, out: process.stdout.write, err: process.stderr.write };
+  const saved = {
+    log: console.log,
+    error: console.error,
+    warn: console.warn,
+    out: process.stdout.write,
+    err: process.stderr.write,
+  };
   const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   console.log = (...a: unknown[]) => void (stdout += `${a.join(' ')}\n`);
@@ -79,7 +93,8 @@ export async function runMain(args: string[], env: Record<string, string> = {}):
     Object.assign(console, { log: saved.log, error: saved.error, warn: saved.warn });
     process.stdout.write = saved.out;
     process.stderr.write = saved.err;
-    for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(savedEnv))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }

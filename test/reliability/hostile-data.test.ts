@@ -47,7 +47,12 @@ beforeAll(async () => {
   const emulator = await startEmulator({ tenant: hostile.tenant, timeScale: TIME_SCALE });
   served = { generated: { ...generated, tenant: hostile.tenant }, emulator, close: () => emulator.close() };
   const token = emulator.issueToken({ roles: [...SIGN_IN_PERMISSIONS] });
-  const graph = createGraphReader({ baseUrl: emulator.url, caCertPem: emulator.caCertPem, tokenProvider: { getToken: async () => token }, timeScale: TIME_SCALE });
+  const graph = createGraphReader({
+    baseUrl: emulator.url,
+    caCertPem: emulator.caCertPem,
+    tokenProvider: { getToken: async () => token },
+    timeScale: TIME_SCALE,
+  });
   snapshot = join(dir, 'hostile.sqlite');
   const r = await collectInto(served, graph, snapshot, { days: 3 });
   graph.close();
@@ -114,9 +119,14 @@ describe('hostile text from the tenant', () => {
     expect(all).toContain(PAYLOADS.cjk);
     expect(all).toContain(PAYLOADS.huge);
 
-    const text = execFileSync('pdftotext', [join(pack, 'report.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const text = execFileSync('pdftotext', [join(pack, 'report.pdf'), '-'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(text).toContain('Conditional access');
-    const shown = Object.entries(PAYLOADS).filter(([, p]) => p.length < 200 && text.includes([...p].filter((ch) => !INVISIBLE.has(ch)).join('')));
+    const shown = Object.entries(PAYLOADS).filter(
+      ([, p]) => p.length < 200 && text.includes([...p].filter((ch) => !INVISIBLE.has(ch)).join('')),
+    );
     expect(shown.length).toBeGreaterThan(0);
   }, 90_000);
 });

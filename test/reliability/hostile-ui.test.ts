@@ -28,9 +28,19 @@ beforeAll(async () => {
   const hostile = hostileTenant(generated.tenant);
   const emulator = await startEmulator({ tenant: hostile.tenant, timeScale: TIME_SCALE });
   const token = emulator.issueToken({ roles: [...SIGN_IN_PERMISSIONS] });
-  const graph = createGraphReader({ baseUrl: emulator.url, caCertPem: emulator.caCertPem, tokenProvider: { getToken: async () => token }, timeScale: TIME_SCALE });
+  const graph = createGraphReader({
+    baseUrl: emulator.url,
+    caCertPem: emulator.caCertPem,
+    tokenProvider: { getToken: async () => token },
+    timeScale: TIME_SCALE,
+  });
   snapshot = join(t.dir, 'hostile.sqlite');
-  await collectInto({ generated: { ...generated, tenant: hostile.tenant }, emulator, close: () => emulator.close() }, graph, snapshot, { days: 3 });
+  await collectInto(
+    { generated: { ...generated, tenant: hostile.tenant }, emulator, close: () => emulator.close() },
+    graph,
+    snapshot,
+    { days: 3 },
+  );
   graph.close();
   await emulator.close();
   h = await startHarness();
@@ -59,7 +69,14 @@ describe('hostile tenant text in the UI', () => {
 
     await page.getByRole('button', { name: 'Data', exact: true }).click();
     await page.locator('[role="tabpanel"]').first().waitFor();
-    for (const tab of ['MFA registration', 'Conditional access', 'Sign-ins', 'Groups and roles', 'Enterprise apps', 'Devices']) {
+    for (const tab of [
+      'MFA registration',
+      'Conditional access',
+      'Sign-ins',
+      'Groups and roles',
+      'Enterprise apps',
+      'Devices',
+    ]) {
       await page.getByRole('tab', { name: tab }).click();
       await page.locator('[role="tabpanel"] table, [role="tabpanel"] article').first().waitFor();
       expect(await injectedElements(), tab).toBe(0);

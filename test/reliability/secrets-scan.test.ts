@@ -33,7 +33,9 @@ function haystack(folders: string[], runs: CliRun[]): { name: string; text: stri
   for (const f of out.filter((x) => x.name.endsWith('.pdf'))) {
     out.push({ name: `${f.name} (pdftotext)`, text: execFileSync('pdftotext', [f.name, '-'], { encoding: 'utf8' }) });
   }
-  runs.forEach((r, i) => out.push({ name: `run ${i} stdout`, text: r.stdout }, { name: `run ${i} stderr`, text: r.stderr }));
+  runs.forEach((r, i) =>
+    out.push({ name: `run ${i} stdout`, text: r.stdout }, { name: `run ${i} stderr`, text: r.stderr }),
+  );
   return out;
 }
 
@@ -60,17 +62,85 @@ describe('no token, secret or private key in anything a run writes', () => {
   it('collect -> check -> export (P12 + passphrase) -> verify, and the demo', async () => {
     for (const d of ['home', 'tmp', 'out', 'in']) mkdirSync(at(d));
     const passphrase = `pp-${randomBytes(12).toString('hex')}`;
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('in', 'k.pem'), '-out', at('in', 'c.pem'), '-days', '30', '-subj', '/CN=Scan Signer'], { stdio: 'ignore' });
-    execFileSync('openssl', ['pkcs12', '-export', '-inkey', at('in', 'k.pem'), '-in', at('in', 'c.pem'), '-out', at('in', 'id.p12'), '-passout', `pass:${passphrase}`], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        at('in', 'k.pem'),
+        '-out',
+        at('in', 'c.pem'),
+        '-days',
+        '30',
+        '-subj',
+        '/CN=Scan Signer',
+      ],
+      { stdio: 'ignore' },
+    );
+    execFileSync(
+      'openssl',
+      [
+        'pkcs12',
+        '-export',
+        '-inkey',
+        at('in', 'k.pem'),
+        '-in',
+        at('in', 'c.pem'),
+        '-out',
+        at('in', 'id.p12'),
+        '-passout',
+        `pass:${passphrase}`,
+      ],
+      { stdio: 'ignore' },
+    );
     const token = served.emulator.issueToken({ roles: [...SIGN_IN_PERMISSIONS] });
     const env = { HOME: at('home'), TMPDIR: at('tmp'), EAD_SCAN_TOKEN: token, EAD_SCAN_PASS: passphrase };
     const snapshot = at('out', 'snapshot.sqlite');
     const runs: CliRun[] = [];
-    runs.push(await cli(['collect', '--out', snapshot, '--access-token-env', 'EAD_SCAN_TOKEN', '--graph-url', served.emulator.url, '--ca-cert', served.emulator.caCertPath, '--time-scale', String(TIME_SCALE), '--sign-ins-days', '1', '--sign-ins-until', served.generated.tenant.now], env));
+    runs.push(
+      await cli(
+        [
+          'collect',
+          '--out',
+          snapshot,
+          '--access-token-env',
+          'EAD_SCAN_TOKEN',
+          '--graph-url',
+          served.emulator.url,
+          '--ca-cert',
+          served.emulator.caCertPath,
+          '--time-scale',
+          String(TIME_SCALE),
+          '--sign-ins-days',
+          '1',
+          '--sign-ins-until',
+          served.generated.tenant.now,
+        ],
+        env,
+      ),
+    );
     expect(runs[0].code).toBe(0);
     runs.push(await cli(['check', snapshot, '--json', at('out', 'results.json')], env));
     expect([0, 1]).toContain(runs[1].code);
-    runs.push(await cli(['export', snapshot, '--out', at('out', 'pack'), '--sign', at('in', 'id.p12'), '--sign-passphrase-env', 'EAD_SCAN_PASS'], env));
+    runs.push(
+      await cli(
+        [
+          'export',
+          snapshot,
+          '--out',
+          at('out', 'pack'),
+          '--sign',
+          at('in', 'id.p12'),
+          '--sign-passphrase-env',
+          'EAD_SCAN_PASS',
+        ],
+        env,
+      ),
+    );
     expect(runs[2].code).toBe(0);
     runs.push(await cli(['verify', at('out', 'pack.zip')], env));
     expect(runs[3].code).toBe(0);
@@ -101,8 +171,21 @@ describe('no token, secret or private key in anything a run writes', () => {
     });
     const lines: string[] = [];
     try {
-      const provider = createAppTokenProvider({ tenant, clientId, clientSecret: secret, authority: `${idp.origin}/${tenant}`, knownAuthorities: [idp.host], caCertPem: idp.caCertPem });
-      const graph = createGraphReader({ baseUrl: served.emulator.url, caCertPem: served.emulator.caCertPem, tokenProvider: provider, timeScale: TIME_SCALE, logger: (l) => lines.push(l) });
+      const provider = createAppTokenProvider({
+        tenant,
+        clientId,
+        clientSecret: secret,
+        authority: `${idp.origin}/${tenant}`,
+        knownAuthorities: [idp.host],
+        caCertPem: idp.caCertPem,
+      });
+      const graph = createGraphReader({
+        baseUrl: served.emulator.url,
+        caCertPem: served.emulator.caCertPem,
+        tokenProvider: provider,
+        timeScale: TIME_SCALE,
+        logger: (l) => lines.push(l),
+      });
       mkdirSync(at('secret'));
       const r = await collectInto(served, graph, at('secret', 'snapshot.sqlite'), { days: 3 });
       graph.close();

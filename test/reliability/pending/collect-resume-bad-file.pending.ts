@@ -51,7 +51,23 @@ describe('collect --resume into a bad file', () => {
     for (const [name, message] of cases) {
       const path = join(dir, name);
       const before = sha(path);
-      const r = await cli(['collect', '--out', path, '--resume', '--access-token-env', 'EAD_REL_TOKEN', '--graph-url', emulator.url, '--ca-cert', emulator.caCertPath, '--time-scale', '100'], { EAD_REL_TOKEN: emulator.issueToken() });
+      const r = await cli(
+        [
+          'collect',
+          '--out',
+          path,
+          '--resume',
+          '--access-token-env',
+          'EAD_REL_TOKEN',
+          '--graph-url',
+          emulator.url,
+          '--ca-cert',
+          emulator.caCertPath,
+          '--time-scale',
+          '100',
+        ],
+        { EAD_REL_TOKEN: emulator.issueToken() },
+      );
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(STACK_LINE);
       expect(r.code).toBe(EXIT.badInput);

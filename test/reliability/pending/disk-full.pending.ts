@@ -29,7 +29,23 @@ beforeAll(async () => {
   const generated = generateTenant({ users: 300, licence: 'p2', seed: 8 });
   emulator = await startEmulator({ tenant: generated.tenant, timeScale: 200 });
   env = { EAD_REL_TOKEN: emulator.issueToken() };
-  args = (out) => ['collect', '--out', out, '--access-token-env', 'EAD_REL_TOKEN', '--graph-url', emulator.url, '--ca-cert', emulator.caCertPath, '--time-scale', '200', '--sign-ins-days', '3', '--sign-ins-until', generated.tenant.now];
+  args = (out) => [
+    'collect',
+    '--out',
+    out,
+    '--access-token-env',
+    'EAD_REL_TOKEN',
+    '--graph-url',
+    emulator.url,
+    '--ca-cert',
+    emulator.caCertPath,
+    '--time-scale',
+    '200',
+    '--sign-ins-days',
+    '3',
+    '--sign-ins-until',
+    generated.tenant.now,
+  ];
 }, 60_000);
 
 afterAll(async () => {
@@ -45,9 +61,7 @@ describe('disk full during collection', () => {
     const hash = /Content hash \(SHA-256\): ([0-9a-f]{64})/.exec(reference.stdout)![1];
 
     const out = join(full(), 'snapshot.sqlite');
-    const first = mounted
-      ? await cli(args(out), env)
-      : await cli(args(out), { ...env, EAD_REL_ULIMIT_KB: '2048' });
+    const first = mounted ? await cli(args(out), env) : await cli(args(out), { ...env, EAD_REL_ULIMIT_KB: '2048' });
     expect(first.code).not.toBe(0);
     expect(first.stderr).not.toMatch(STACK_LINE);
     expect(first.stderr).toMatch(/disk|space|full/i);
