@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT } from '../../../main/cli/cli-error.js';
-import { startEmulator, type Emulator } from '../../../main/demo/emulator/index.js';
-import { generateTenant } from '../../../main/demo/generator/index.js';
-import { cli, runMain, STACK_LINE, tempDir } from '../harness.js';
+import { EXIT } from '../../main/cli/cli-error.js';
+import { startEmulator, type Emulator } from '../../main/demo/emulator/index.js';
+import { generateTenant } from '../../main/demo/generator/index.js';
+import { cli, runMain, STACK_LINE, tempDir } from './harness.js';
 
 let dir: string;
 let cleanup: () => void;

@@ -9,10 +9,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../../main/demo/emulator/index.js';
-import { generateTenant } from '../../../main/demo/generator/index.js';
-import { openSnapshot } from '../../../main/store/snapshot-reader.js';
-import { cli, STACK_LINE, tempDir } from '../harness.js';
+import { startEmulator, type Emulator } from '../../main/demo/emulator/index.js';
+import { generateTenant } from '../../main/demo/generator/index.js';
+import { openSnapshot } from '../../main/store/snapshot-reader.js';
+import { cli, STACK_LINE, tempDir } from './harness.js';
 
 let dir: string;
 let cleanup: () => void;

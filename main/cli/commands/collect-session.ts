@@ -14,6 +14,7 @@ import {
   type NewSnapshotMeta,
   type SnapshotWriter,
 } from '../../store/snapshot-writer.js';
+import { SnapshotOpenError } from '../../store/open-error.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { terminalProgress } from './collect-progress.js';
 
@@ -42,7 +43,13 @@ function openWriter(input: SessionInput): SnapshotWriter {
       `${input.out} already exists: pass --resume to continue it, or choose another --out`,
       EXIT.usage,
     );
-  const writer = resumeSnapshot(input.out);
+  let writer: SnapshotWriter;
+  try {
+    writer = resumeSnapshot(input.out);
+  } catch (err) {
+    if (err instanceof SnapshotOpenError) throw new CliError(`cannot resume: ${err.message}`, EXIT.badInput);
+    throw err;
+  }
   const tenant = writer.meta().tenantId;
   if (tenant && input.meta.tenantId && tenant !== input.meta.tenantId) {
     writer.close();
@@ -52,6 +59,12 @@ function openWriter(input: SessionInput): SnapshotWriter {
     );
   }
   return writer;
+}
+
+/** SQLite's SQLITE_FULL or the OS's ENOSPC: nothing is wrong with the data, the medium has no room. */
+function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || /database or disk is full/i.test(String((err as Error)?.message));
 }
 
 /** Collects into `input.out` and finalizes it (also after a cancel, so the file is self-contained). */
@@ -80,9 +93,20 @@ export async function collectToFile(input: SessionInput): Promise<SessionResult>
     progress.end();
     const contentHash = writer.finalize();
     return { report, contentHash, path: input.out };
+  } catch (err) {
+    if (isDiskFull(err))
+      throw new CliError(
+        `the disk is full. ${input.out} keeps every page committed so far and opens intact: free some space, then run the same command with --resume`,
+        EXIT.incomplete,
+      );
+    throw err;
   } finally {
     progress.end();
-    writer.close();
+    try {
+      writer.close();
+    } catch (err) {
+      if (!isDiskFull(err)) throw err;
+    }
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
   }
