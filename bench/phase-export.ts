@@ -29,6 +29,7 @@ export async function runExportPhase(job: ExportJob): Promise<ExportResult> {
   const terminations = parseTerminationsCsv(readFileSync(job.terminationsCsvPath, 'utf8'));
   const reader = openSnapshot(job.snapshotPath);
   try {
+    const startRssBytes = { checks: process.memoryUsage.rss(), csv: 0, pdf: 0 };
     resetPeakRss();
     let t0 = performance.now();
     const run = runChecks(reader, { terminations });
@@ -37,12 +38,14 @@ export async function runExportPhase(job: ExportJob): Promise<ExportResult> {
 
     const csvDir = join(job.outDir, 'csv');
     mkdirSync(csvDir, { recursive: true });
+    startRssBytes.csv = process.memoryUsage.rss();
     resetPeakRss();
     t0 = performance.now();
     const csv = await writeCsvs(csvDir, reader, run);
     const csvMs = performance.now() - t0;
     const csvPeakRssBytes = peakRss();
 
+    startRssBytes.pdf = process.memoryUsage.rss();
     resetPeakRss();
     t0 = performance.now();
     // The report input exactly as exportPack assembles it.
@@ -69,6 +72,7 @@ export async function runExportPhase(job: ExportJob): Promise<ExportResult> {
     const rowsOf = (file: string) => csv.files.find((f) => f.file === file)?.rows ?? 0;
     return {
       kind: 'export',
+      startRssBytes,
       checksMs,
       checksPeakRssBytes,
       results: run.results.length,

@@ -98,6 +98,8 @@ export interface NaiveResult {
 
 export interface ExportResult {
   kind: 'export';
+  /** RSS when each step started: a step's own memory is its peak minus this. */
+  startRssBytes: { checks: number; csv: number; pdf: number };
   checksMs: number;
   checksPeakRssBytes: number;
   results: number;
