@@ -74,6 +74,9 @@ function records(text: string, delimiter: string): Record_[] {
 
 /** Parses the file's text into records. */
 export function parseTerminationsCsv(input: string): TerminationRecord[] {
+  // Excel's "Unicode text" is UTF-16: read as UTF-8 it is full of NULs. Say how to save it instead.
+  if (input.includes('\u0000'))
+    throw new TerminationsCsvError('the file is UTF-16 ("Unicode text"), not UTF-8: save it as "CSV UTF-8 (comma delimited)" and try again');
   const text = input.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(text);
   const rows = records(text, delimiter);

@@ -183,14 +183,14 @@ describe('malformed HR terminations CSV', () => {
       message: /line 2: a quoted field is never closed/,
     },
     { file: 'empty.csv', body: '', message: /the file is empty: expected a header line and one row per leaver/ },
-    // Excel's "Unicode text" is UTF-16: refused at line 1 (the header cannot be read).
+    // Excel's "Unicode text" is UTF-16: refused with how to save it as UTF-8.
     {
       file: 'utf16.csv',
       body: Buffer.concat([
         Buffer.from([0xff, 0xfe]),
         Buffer.from(`upn,terminationDate\r\na@example.test,2026-03-31\r\n`, 'utf16le'),
       ]),
-      message: /utf16\.csv: line 1: no column identifies the person/,
+      message: /utf16\.csv: the file is UTF-16 \("Unicode text"\), not UTF-8: save it as "CSV UTF-8/,
     },
   ];
 
@@ -293,8 +293,8 @@ describe('tampered packs', () => {
       [resigned, EXIT.findings, /manifest\.json\.p7s: /],
       [at('truncated.zip'), EXIT.badInput, /unreadable: not a zip file/],
       [at('fake.zip'), EXIT.badInput, /unreadable: not a zip file/],
-      // A folder without a manifest: reported as missing manifest and signature (exit 1).
-      [at('no-pack'), EXIT.findings, /manifest\.json: missing: manifest\.json is not in the pack/],
+      // A folder with neither manifest nor signature is no pack (exit 3), and still says what is missing.
+      [at('no-pack'), EXIT.badInput, /manifest\.json: missing: manifest\.json is not in the pack[\s\S]*is not an evidence pack/],
       [at('nothing-here'), EXIT.badInput, /nothing-here does not exist/],
     ];
     const runs: (CliRun & { threw?: unknown })[] = [];

@@ -54,5 +54,11 @@ export async function run(args: string[]): Promise<number> {
     console.log(`FAILED: ${v.problems.length} problem${v.problems.length === 1 ? '' : 's'} in ${path}`);
   }
   if (!v.ok && v.problems.length === 1 && v.problems[0].problem === 'unreadable') return EXIT.badInput;
+  // Neither the manifest nor its signature: this is no evidence pack at all (not a damaged one).
+  const lost = new Set(v.problems.filter((q) => q.problem === 'missing').map((q) => q.path));
+  if (lost.has('manifest.json') && lost.has('manifest.json.p7s')) {
+    console.log(`${path} is not an evidence pack: it has neither manifest.json nor manifest.json.p7s`);
+    return EXIT.badInput;
+  }
   return v.ok ? EXIT.ok : EXIT.findings;
 }
