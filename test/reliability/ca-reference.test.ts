@@ -380,38 +380,7 @@ const policyArb: fc.Arbitrary<ConditionalAccessPolicy> = fc
                 ...(r.grant.strength ? { authenticationStrength: { id: r.grant.strength } } : {}),
               },
       }) as unknown as ConditionalAccessPolicy,
-  )
-  .filter((p) => !selfCancelling(p));
-
-/**
- * A condition whose exclusions remove everything it includes (include android, exclude android; include
- * and exclude the same role a user holds only scoped) makes a policy that never applies to the user.
- * The evaluator reads such a policy as "conditional" (it neither intersects include and exclude sets nor
- * sees that one unknown decides both); reported as a finding (RELIABILITY.md), so the generator leaves
- * these out.
- */
-function selfCancelling(p: ConditionalAccessPolicy): boolean {
-  const covers = (inc: string[] | undefined, exc: string[] | undefined, all: string) => {
-    const i = inc ?? [];
-    return i.length > 0 && !i.includes(all) && i.every((x) => (exc ?? []).includes(x));
-  };
-  const c = p.conditions;
-  const u = c.users ?? {};
-  // The same unknown (a scoped role, a listed home tenant) both including and excluding a user.
-  const types = (g: unknown) =>
-    ((g as { guestOrExternalUserTypes?: string } | undefined)?.guestOrExternalUserTypes ?? '')
-      .split(',')
-      .filter(Boolean);
-  const sameUnknown =
-    (u.includeRoles ?? []).some((r) => (u.excludeRoles ?? []).includes(r)) ||
-    types(u.includeGuestsOrExternalUsers).some((t) => types(u.excludeGuestsOrExternalUsers).includes(t));
-  return (
-    sameUnknown ||
-    covers(c.platforms?.includePlatforms, c.platforms?.excludePlatforms, 'all') ||
-    covers(c.locations?.includeLocations, c.locations?.excludeLocations, 'All') ||
-    covers(c.applications?.includeApplications, c.applications?.excludeApplications, 'All')
   );
-}
 
 describe('conditional access evaluation vs a brute-force reference', () => {
   it('agrees on every user, app and requirement for random policy sets', () => {

@@ -33,6 +33,10 @@ export function appScope(policy: ConditionalAccessPolicy, appId: string): AppSco
         : 'no application';
     return { match: 'out', reasons: [`targets ${what}, not app sign-ins`] };
   }
+  const excluded = new Set(exclude.map((x) => x.toLowerCase()));
+  if (excluded.has('all') || (!include.includes('All') && include.every((t) => excluded.has(t.toLowerCase())))) {
+    return { match: 'out', reasons: ['excludes every app it includes'] };
+  }
   if (appId === 'All') {
     if (!include.includes('All')) return { match: 'maybe', reasons: [`covers only ${include.join(', ')}`] };
     if (exclude.length) return { match: 'maybe', reasons: [`excludes ${exclude.length} app(s): ${exclude.join(', ')}`] };

@@ -17,7 +17,7 @@ import type { UserRow } from '../../../shared/snapshot.js';
 import { appScope, type AppScope } from './app-scope.js';
 import type { DirectoryIndex } from './directory-index.js';
 import { grantStrength, type GrantLevel, type GrantStrength } from './grant-strength.js';
-import { clientAppScope, narrowingConditions } from './narrowing.js';
+import { clientAppScope, narrowingConditions, neverApplies } from './narrowing.js';
 import { guestTypeOf, userScope, type EligibleRoles, type Match } from './user-scope.js';
 import { MODERN_CLIENT_APP_TYPES, SECURITY_DEFAULTS_ADMIN_ROLES, type ClientAppType } from './well-known.js';
 
@@ -76,6 +76,8 @@ interface Prepared {
   ref: PolicyRef;
   grant: GrantStrength;
   narrowing: string[];
+  /** Why the policy can never apply (include and exclude cancel out), or null. */
+  never: string | null;
   apps: Map<string, AppScope>;
 }
 
@@ -112,6 +114,7 @@ export class ConditionalAccessEvaluator {
         ref: { id: policy.id, displayName: policy.displayName },
         grant: grantStrength(policy, strengths),
         narrowing: narrowingConditions(policy, locationName),
+        never: neverApplies(policy),
         apps: new Map(),
       }));
     const users = new Set<string>();
@@ -162,6 +165,7 @@ export class ConditionalAccessEvaluator {
   private effectAsIfEnabled(p: Prepared, user: UserRow, q: Required<MfaQuery>): PolicyEffect {
     const meets = p.grant.block || RANK[p.grant.level] >= RANK[q.requirement];
     if (!meets) return { policy: p.ref, kind: 'weaker-grant', reasons: [p.grant.description] };
+    if (p.never) return { policy: p.ref, kind: 'not-applicable', reasons: [p.never] };
     const app = this.appScopeOf(p, q.appId);
     if (app.match === 'out') return { policy: p.ref, kind: 'not-applicable', reasons: app.reasons };
     const client = clientAppScope(p.policy, q.clientAppTypes);

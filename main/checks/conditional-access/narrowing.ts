@@ -21,6 +21,26 @@ function nonEmpty(v: unknown): boolean {
   return Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined;
 }
 
+/** True when every listed include is also excluded (or 'all' is excluded): the condition never holds. */
+function cancels(include: readonly string[], exclude: readonly string[], all: string): boolean {
+  const ex = new Set(exclude.map((x) => x.toLowerCase()));
+  if (ex.has(all.toLowerCase())) return true;
+  return include.length > 0 && !include.some((x) => x.toLowerCase() === all.toLowerCase()) && include.every((x) => ex.has(x.toLowerCase()));
+}
+
+/**
+ * Why a policy can never apply to any sign-in (it excludes every platform or location it includes),
+ * or null. Such a policy enforces nothing: not "conditional".
+ */
+export function neverApplies(policy: ConditionalAccessPolicy): string | null {
+  const c = policy.conditions ?? {};
+  const plat = c.platforms;
+  if (plat && cancels(plat.includePlatforms ?? [], plat.excludePlatforms ?? [], 'all')) return 'excludes every platform it includes';
+  const loc = c.locations;
+  if (loc && cancels(loc.includeLocations ?? [], loc.excludeLocations ?? [], 'All')) return 'excludes every location it includes';
+  return null;
+}
+
 /** Reasons the policy applies only under some conditions (empty when it always applies). */
 export function narrowingConditions(policy: ConditionalAccessPolicy, locationName: (id: string) => string = (id) => id): string[] {
   const c = (policy.conditions ?? {}) as ConditionalAccessPolicy['conditions'] & Record<string, unknown>;

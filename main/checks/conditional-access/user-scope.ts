@@ -30,6 +30,9 @@ export function guestTypeOf(user: UserRow): GuestType | null {
   return external ? 'b2bCollaborationMember' : null;
 }
 
+/** The facts a snapshot cannot settle: whether scoped role assignments count, whether a home tenant is listed. */
+type Unknown = 'scoped-role' | 'home-tenant';
+
 function any(matches: Match[]): Match {
   if (matches.includes('in')) return 'in';
   return matches.includes('maybe') ? 'maybe' : 'out';
@@ -87,6 +90,7 @@ export function userScope(
   if (incRole.m !== 'out') { inc.push(incRole.m); reasons.push(`included${incRole.m === 'maybe' ? ' (scoped assignment)' : ''}: role ${incRole.role}`); }
   const incGuests = guestsMatch(u.includeGuestsOrExternalUsers, user);
   if (incGuests !== 'out') { inc.push(incGuests); reasons.push(`included${incGuests === 'maybe' ? ' (if home tenant listed)' : ''}: guest or external user type`); }
+  const incUnknown = new Set<Unknown>([...(incRole.m === 'maybe' ? ['scoped-role' as const] : []), ...(incGuests === 'maybe' ? ['home-tenant' as const] : [])]);
   const include = any(inc);
   if (include === 'out') return { match: 'out', excluded: false, reasons: ['not included'] };
 
@@ -100,6 +104,11 @@ export function userScope(
   const excGuests = guestsMatch(u.excludeGuestsOrExternalUsers, user);
   if (excGuests !== 'out') { exc.push(excGuests); reasons.push(`excluded${excGuests === 'maybe' ? ' (if home tenant listed)' : ''}: guest or external user type`); }
   const exclude = any(exc);
+  const excUnknown = new Set<Unknown>([...(excRole.m === 'maybe' ? ['scoped-role' as const] : []), ...(excGuests === 'maybe' ? ['home-tenant' as const] : [])]);
+  // Included only through unknowns that also exclude: whichever way they fall, the user is out.
+  if (include === 'maybe' && exclude === 'maybe' && [...incUnknown].every((k) => excUnknown.has(k))) {
+    return { match: 'out', excluded: true, reasons: [...reasons, 'included only through what also excludes'] };
+  }
 
   if (exclude === 'in') return { match: 'out', excluded: true, reasons };
   if (exclude === 'maybe') return { match: 'maybe', excluded: true, reasons };

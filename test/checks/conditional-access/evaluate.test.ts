@@ -263,3 +263,33 @@ describe('determinism', () => {
     expect(evaluator([a, b]).evaluate({ userId: 'alice' }).enforcedBy).toEqual(evaluator([b, a]).evaluate({ userId: 'alice' }).enforcedBy);
   });
 });
+
+describe('a policy whose exclusions cancel its inclusions never applies', () => {
+  const cases: [string, ConditionalAccessPolicy][] = [
+    ['the same platform', policy('p', { conditions: { platforms: { includePlatforms: ['android'], excludePlatforms: ['android', 'iOS'] } } })],
+    ['the same location', policy('p', { conditions: { locations: { includeLocations: ['loc-1'], excludeLocations: ['loc-1'] } } })],
+    ['the same app', policy('p', { apps: { includeApplications: [GITHUB_APP], excludeApplications: [GITHUB_APP] } })],
+  ];
+  for (const [what, p] of cases) {
+    it(`includes and excludes ${what}: not-enforced, not conditional`, () => {
+      expect(verdict([p], { userId: 'alice' })).toBe('not-enforced');
+      expect(verdict([p], { userId: 'alice', appId: GITHUB_APP })).toBe('not-enforced');
+    });
+  }
+  it('a part left after the exclusions keeps the policy conditional', () => {
+    const p = policy('p', { conditions: { platforms: { includePlatforms: ['android', 'windows'], excludePlatforms: ['android'] } } });
+    expect(verdict([p], { userId: 'alice' })).toBe('conditional');
+  });
+  it('a role held only through a scoped assignment that is also excluded', () => {
+    const p = policy('p', { users: { includeUsers: [], includeRoles: [USER_ADMIN], excludeRoles: [USER_ADMIN] } });
+    const e = evaluator([p]).evaluate({ userId: 'scoped' });
+    expect(e.verdict).toBe('not-enforced');
+    expect(e.excludedFrom.map((x) => x.id)).toEqual(['p']);
+  });
+  it('an included scoped role with a different excluded unknown stays conditional', () => {
+    const p = policy('p', {
+      users: { includeUsers: [], includeRoles: [USER_ADMIN], excludeGuestsOrExternalUsers: { guestOrExternalUserTypes: 'b2bCollaborationGuest', externalTenants: { membershipKind: 'enumerated', members: ['t'] } } } as never,
+    });
+    expect(verdict([p], { userId: 'scoped' })).toBe('conditional');
+  });
+});
