@@ -1,14 +1,15 @@
 /**
- * The seed checks against the generator's ground truth: a demo tenant is served by the Graph
- * emulator over HTTPS, collected by the real collectors into a real snapshot, and checked; every
- * result of the three seed checks must be exactly what the truth implies, for each licence tier.
+ * Checks against the generator's ground truth: a demo tenant is served by the Graph emulator over
+ * HTTPS, collected by the real collectors into a real snapshot (once per licence tier), and checked;
+ * every result of the three seed checks, and the failing (and passing) entities of each catalogue
+ * check whose facts the truth states, must be exactly what the truth implies, for each tier.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../main/checks/engine.js';
 import { parseTerminationsCsv } from '../../main/checks/terminations-csv.js';
 import { generateTenant, type GroundTruth } from '../../main/demo/generator/index.js';
 import type { LicenceTier } from '../../shared/datasets.js';
-import type { Outcome } from '../../shared/results.js';
+import type { CheckResult, Outcome } from '../../shared/results.js';
 import { openSnapshot } from '../../main/store/index.js';
 import { collectDemo } from './collect-demo.js';
 
@@ -57,24 +58,125 @@ function diff(want: Expected, got: Expected): string[] {
   return keys.filter((k) => want.get(k) !== got.get(k)).map((k) => `${k}: want ${want.get(k)}, got ${got.get(k)}`);
 }
 
+const TIERS = ['free', 'p1', 'p2'] as const;
+type Run = { truth: GroundTruth; results: CheckResult[] };
+const runs = new Map<LicenceTier, Run>();
+
+beforeAll(async () => {
+  for (const licence of TIERS) {
+    const { tenant, truth, terminationsCsv } = generateTenant({ users: 120, seed: 4242, licence, signInsPerUserPerDay: 1 });
+    const { path, cleanup } = await collectDemo(tenant);
+    try {
+      const reader = openSnapshot(path);
+      const run = runChecks(reader, { now: truth.now, graceDays: truth.leaverGraceDays, inactiveDays: truth.staleDays, terminations: parseTerminationsCsv(terminationsCsv) });
+      reader.close();
+      runs.set(licence, { truth, results: run.results });
+    } finally {
+      cleanup();
+    }
+  }
+}, 120_000);
+
 describe('seed checks match the generator ground truth', () => {
-  for (const licence of ['free', 'p1', 'p2'] as const) {
-    it(`on a ${licence} tenant`, async () => {
-      const { tenant, truth, terminationsCsv } = generateTenant({ users: 120, seed: 4242, licence, signInsPerUserPerDay: 1 });
-      const { path, cleanup } = await collectDemo(tenant);
-      try {
-        const reader = openSnapshot(path);
-        const run = runChecks(reader, { now: truth.now, graceDays: truth.leaverGraceDays, inactiveDays: truth.staleDays, terminations: parseTerminationsCsv(terminationsCsv) });
-        reader.close();
-        expect(diff(expectedMfa(truth), actual(run.results, 'mfa-registered-all-users'))).toEqual([]);
-        expect(diff(expectedInactive(truth, licence), actual(run.results, 'inactive-user-accounts'))).toEqual([]);
-        expect(diff(expectedOffboarding(truth, licence), actual(run.results, 'offboarded-user-access-removed'))).toEqual([]);
-        // The truth has each kind of outcome, so the comparison above is not vacuous.
-        const outcomes = new Set(run.results.filter((r) => r.checkId === 'mfa-registered-all-users').map((r) => r.outcome));
-        expect([...outcomes].sort()).toEqual(['external', 'fail', 'not-applicable', 'pass']);
-      } finally {
-        cleanup();
-      }
+  for (const licence of TIERS) {
+    it(`on a ${licence} tenant`, () => {
+      const { truth, results } = runs.get(licence)!;
+      expect(diff(expectedMfa(truth), actual(results, 'mfa-registered-all-users'))).toEqual([]);
+      expect(diff(expectedInactive(truth, licence), actual(results, 'inactive-user-accounts'))).toEqual([]);
+      expect(diff(expectedOffboarding(truth, licence), actual(results, 'offboarded-user-access-removed'))).toEqual([]);
+      // The truth has each kind of outcome, so the comparison above is not vacuous.
+      const outcomes = new Set(results.filter((r) => r.checkId === 'mfa-registered-all-users').map((r) => r.outcome));
+      expect([...outcomes].sort()).toEqual(['external', 'fail', 'not-applicable', 'pass']);
+    });
+  }
+});
+
+/** Entity ids of one check with one outcome, sorted; `key` maps an entity id to what the truth names. */
+function ids(results: CheckResult[], checkId: string, outcome: Outcome, key: (id: string) => string = (id) => id): string[] {
+  return results.filter((r) => r.checkId === checkId && r.outcome === outcome).map((r) => key(r.entityId)).sort();
+}
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+/** Credential results are keyed `<application object id>:<keyId>`; the truth names keyIds. */
+const keyIdOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
+
+describe('catalogue checks match the generator ground truth', () => {
+  for (const licence of TIERS) {
+    describe(`on a ${licence} tenant`, () => {
+      const get = () => runs.get(licence)!;
+      const live = (t: GroundTruth) => [...t.users.values()].filter((u) => !u.deleted);
+
+      it('guests holding roles', () => {
+        const { truth, results } = get();
+        expect(truth.guestRoleHolderIds.length).toBeGreaterThan(0);
+        expect(ids(results, 'guests-with-roles', 'fail')).toEqual(sorted(truth.guestRoleHolderIds));
+      });
+      it('privileged accounts synced from on-premises', () => {
+        const { truth, results } = get();
+        expect(truth.syncedPrivilegedHolderIds.length).toBeGreaterThan(0);
+        expect(ids(results, 'privileged-cloud-only', 'fail')).toEqual(sorted(truth.syncedPrivilegedHolderIds));
+      });
+      it('privileged accounts without a strong method (disabled holders are reported by the offboarding check)', () => {
+        const { truth, results } = get();
+        const want = truth.privilegedWithoutStrongMfaIds.filter((id) => !truth.users.get(id)!.disabled);
+        expect(want.length).toBeGreaterThan(0);
+        expect(ids(results, 'privileged-strong-mfa-registered', 'fail')).toEqual(sorted(want));
+      });
+      it('applications without owners', () => {
+        const { truth, results } = get();
+        expect(ids(results, 'apps-without-owners', 'fail')).toEqual(sorted(truth.ownerlessApplicationIds));
+        expect(ids(results, 'apps-without-owners', 'pass').length).toBeGreaterThan(0);
+      });
+      it('expired and expiring credentials', () => {
+        const { truth, results } = get();
+        expect(truth.expiredCredentialKeyIds.length).toBeGreaterThan(0);
+        expect(ids(results, 'app-credentials-expired', 'fail', keyIdOf)).toEqual(sorted(truth.expiredCredentialKeyIds));
+        expect(ids(results, 'app-credentials-expiring', 'fail', keyIdOf)).toEqual(sorted(truth.expiringCredentialKeyIds));
+      });
+      it('long-lived secrets (> 180 days) and certificates (> 365 days), expired ones not applicable', () => {
+        const { truth, results } = get();
+        const byKey = new Map(truth.credentials.map((c) => [c.keyId, c]));
+        const expired = new Set(truth.expiredCredentialKeyIds);
+        const want = (keys: string[], secret: boolean) => sorted(keys.filter((k) => !expired.has(k) && (byKey.get(k)!.type === 'password') === secret));
+        expect(ids(results, 'app-secrets-long-lived', 'fail', keyIdOf)).toEqual(want(truth.credentialsOver180DaysKeyIds, true));
+        expect(ids(results, 'app-certificates-long-lived', 'fail', keyIdOf)).toEqual(want(truth.credentialsOver365DaysKeyIds, false));
+      });
+      it('service principals holding high-privilege Graph application permissions', () => {
+        const { truth, results } = get();
+        expect(truth.highPrivilegeServicePrincipals.size).toBeGreaterThan(0);
+        expect(ids(results, 'sp-high-privilege-graph-permissions', 'fail')).toEqual(sorted(truth.highPrivilegeServicePrincipals.keys()));
+      });
+      it('passwords set never to expire (enabled accounts)', () => {
+        const { truth, results } = get();
+        const enabled = live(truth).filter((u) => !u.disabled);
+        expect(ids(results, 'password-never-expires', 'fail')).toEqual(sorted(enabled.filter((u) => u.passwordNeverExpires).map((u) => u.id)));
+        expect(ids(results, 'password-never-expires', 'pass')).toEqual(sorted(enabled.filter((u) => !u.passwordNeverExpires).map((u) => u.id)));
+      });
+      it('users whose only second factor is SMS or voice', () => {
+        const { truth, results } = get();
+        const want = live(truth).filter((u) => u.onlySmsVoice && !u.disabled && !u.guest).map((u) => u.id);
+        expect(want.length).toBeGreaterThan(0);
+        expect(ids(results, 'sms-voice-only-mfa', 'fail')).toEqual(sorted(want));
+      });
+      it('stale guests (not assessed without sign-in activity)', () => {
+        const { truth, results } = get();
+        if (licence === 'free') {
+          expect(ids(results, 'stale-guests', 'not-assessed')).toEqual(['tenant']);
+          return;
+        }
+        const want = live(truth).filter((u) => u.guest && (u.stale || (u.neverSignedIn && u.createdBeforeThreshold))).map((u) => u.id);
+        expect(want.length).toBeGreaterThan(0);
+        expect(ids(results, 'stale-guests', 'fail')).toEqual(sorted(want));
+      });
+      it('risky users left unremediated (not assessed without P2)', () => {
+        const { truth, results } = get();
+        if (licence !== 'p2') {
+          expect(results.filter((r) => r.checkId === 'risky-users-unremediated').map((r) => r.outcome)).toEqual(['not-assessed']);
+          return;
+        }
+        const want = truth.risk.filter((r) => r.riskState === 'atRisk' || r.riskState === 'confirmedCompromised').map((r) => r.userId);
+        expect(want.length).toBeGreaterThan(0);
+        expect(ids(results, 'risky-users-unremediated', 'fail')).toEqual(sorted(want));
+      });
     });
   }
 });
