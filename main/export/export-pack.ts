@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { listMfaPassthrough } from '../checks/passthrough.js';
 import type { SnapshotReader } from '../store/types.js';
+import { readAuditLayers } from './audit-layers.js';
 import { writeCsvs, type CsvsWritten } from './csv/write-csvs.js';
 import { assessmentResults } from './oscal/assessment-results.js';
 import { sealPack } from './pack/seal-pack.js';
@@ -56,7 +57,8 @@ export async function exportPack(o: ExportOptions): Promise<ExportedPack> {
     ? [...o.frameworks]
     : [...new Set(o.checkRun.controls.map((c) => c.framework))];
   const checkRun: CheckRun = { ...o.checkRun, passthrough: o.checkRun.passthrough ?? listMfaPassthrough(o.reader) };
-  const csv = await writeCsvs(join(dir, 'csv'), o.reader, checkRun, frameworks);
+  const layers = readAuditLayers(o.reader.path);
+  const csv = await writeCsvs(join(dir, 'csv'), o.reader, checkRun, frameworks, layers);
   const oscal = assessmentResults({ meta, run: checkRun, toolVersion, now, frameworks });
   await writeFile(join(dir, 'oscal', 'assessment-results.json'), `${JSON.stringify(oscal, null, 2)}\n`, { flag: 'wx' });
 
@@ -83,6 +85,7 @@ export async function exportPack(o: ExportOptions): Promise<ExportedPack> {
       toolVersion,
       now,
       displayNames: userDisplayNames(o.reader, shownUsers),
+      layers,
     },
     o.signer,
   );

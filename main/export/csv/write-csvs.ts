@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import type { ControlResult } from '../../../shared/results.js';
 import type { SignInRow } from '../../../shared/snapshot.js';
 import type { SnapshotReader } from '../../store/types.js';
+import { REVIEW_TABLE } from '../../reviews/review-csv.js';
+import { SAMPLE_TABLE } from '../../sampling/sample-csv.js';
+import { reviewRows, sampleRows, type AuditLayers } from '../audit-layers.js';
 import type { CheckRun } from '../types.js';
 import { writeCsvTable, type CsvTable } from './csv-table.js';
 import {
@@ -47,12 +50,16 @@ export interface CsvsWritten {
   signIns: SignInTally;
 }
 
-/** Writes the pack's CSVs to `dir` (which must exist). `frameworks` limits the control files. */
+/**
+ * Writes the pack's CSVs to `dir` (which must exist). `frameworks` limits the control files; `layers`
+ * adds access-reviews.csv and samples.csv when the snapshot holds reviewed campaigns or samples.
+ */
 export async function writeCsvs(
   dir: string,
   reader: SnapshotReader,
   run: CheckRun,
   frameworks?: readonly string[],
+  layers?: AuditLayers,
 ): Promise<CsvsWritten> {
   const out: CsvWritten[] = [];
   const put = async <T>(table: CsvTable<T>, rows: Iterable<T> | AsyncIterable<T>): Promise<void> => {
@@ -74,6 +81,8 @@ export async function writeCsvs(
   await put(COVERAGE_TABLE, reader.coverage());
   await put(EXCEPTIONS_TABLE, run.exceptions ?? []);
   await put(PASSTHROUGH_TABLE, run.passthrough ?? []);
+  if (layers?.reviews.length) await put(REVIEW_TABLE, reviewRows(layers));
+  if (layers?.samples.length) await put(SAMPLE_TABLE, sampleRows(layers));
   return { files: out, signIns };
 }
 

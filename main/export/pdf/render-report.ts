@@ -13,6 +13,7 @@ import { IdentityPdfSigner } from './pdf-signer.js';
 import type { ReportInput } from './report-input.js';
 import { artifactsSection, methodSection } from './section-back.js';
 import { checksSection, controlsSection } from './section-checks.js';
+import { auditLayersSection } from './section-layers.js';
 import { coverageSection, coverSection, summarySection } from './section-front.js';
 import { drawLine } from './text.js';
 
@@ -58,6 +59,7 @@ export async function renderReport(input: ReportInput, signer: SignerIdentity): 
   checksSection(flow, input);
   controlsSection(flow, input);
   artifactsSection(flow, input);
+  auditLayersSection(flow, input);
   methodSection(flow, input);
   footers(doc, fonts, input);
 

@@ -5,6 +5,7 @@
  */
 import type { DatasetCoverage, SnapshotMeta } from '../../../shared/snapshot.js';
 import type { SnapshotReader } from '../../store/types.js';
+import type { AuditLayers } from '../audit-layers.js';
 import type { CsvsWritten } from '../csv/write-csvs.js';
 import type { CheckRun } from '../types.js';
 
@@ -29,6 +30,8 @@ export interface ReportInput {
   now: Date;
   /** Display names of the users the PDF lists as failing entities (entity id -> name); bounded by ENTITY_LIMIT per check. */
   displayNames: Map<string, string>;
+  /** Access reviews and samples recorded in the snapshot (the section is left out when both are empty or absent). */
+  layers?: AuditLayers;
 }
 
 /** Display names of the user entities among `ids` (one pass over the users, keeps only those asked for). */

@@ -18,6 +18,8 @@ import {
   PASSTHROUGH_TABLE,
   RESULTS_TABLE,
 } from '../../../main/export/csv/tables-results.js';
+import { REVIEW_TABLE } from '../../../main/reviews/review-csv.js';
+import { SAMPLE_TABLE } from '../../../main/sampling/sample-csv.js';
 import { EVIDENCE_ARTIFACTS } from '../../../shared/frameworks/artifacts.js';
 
 const doc = readFileSync(new URL('../../../main/export/README-pack.md', import.meta.url), 'utf8');
@@ -34,6 +36,8 @@ const tables: CsvTable<never>[] = [
   COVERAGE_TABLE,
   EXCEPTIONS_TABLE,
   PASSTHROUGH_TABLE,
+  REVIEW_TABLE,
+  SAMPLE_TABLE,
 ] as CsvTable<never>[];
 
 describe('README-pack.md documents the CSV contract', () => {
