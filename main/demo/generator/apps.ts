@@ -51,6 +51,8 @@ export interface SsoAppFact {
   displayName: string;
   sso: 'saml' | 'oidc';
   coverage: Coverage;
+  /** appRoleAssignmentRequired: only the assigned users (and members of assigned groups) can sign in. */
+  assignmentRequired: boolean;
   assignedGroupIds: string[];
   assignedUserIds: string[];
 }
@@ -164,7 +166,7 @@ export function buildApps(ctx: GenContext, groups: WellKnownGroups, groupNames: 
       }),
     );
     const assigned: GraphObject[] = [];
-    const fact: SsoAppFact = { servicePrincipalId: spId, appId, displayName: app.name, sso: app.sso, coverage: app.coverage, assignedGroupIds: [], assignedUserIds: [] };
+    const fact: SsoAppFact = { servicePrincipalId: spId, appId, displayName: app.name, sso: app.sso, coverage: app.coverage, assignmentRequired: app.assignmentRequired, assignedGroupIds: [], assignedUserIds: [] };
     const assign = (principalId: string, principalType: 'User' | 'Group', principalDisplayName: string): void => {
       assigned.push({
         id: `${rng.hex(8)}${rng.hex(8)}${rng.hex(8)}${rng.hex(19)}`.slice(0, 43),

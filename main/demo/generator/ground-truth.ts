@@ -89,8 +89,9 @@ export interface AppCoverageTruth {
   intent: Coverage;
   /**
    * Counting only enabled policies that require MFA (grant or strength) without risk, location or
-   * client-app conditions: full = all users but the break-glass accounts are covered; partial = some
-   * users are left out (an excluded group, or only a group is included); none = no such policy.
+   * client-app conditions, over the users who can sign in to the app (its assignees when assignment is
+   * required): full = all of them but the break-glass accounts are covered; partial = some are left out
+   * (an excluded group with members among them, or only a group is included); none = no such policy.
    */
   coverage: 'full' | 'partial' | 'none';
   /** Enabled policies requiring MFA (grant or strength) that include the app. */
@@ -174,6 +175,8 @@ export interface TruthInputs {
   policyIds: Map<string, string>;
   enabledPolicyIds: Set<string>;
   exclusionGroupId: string;
+  /** Direct members of each group the generator made (group id -> member ids). */
+  groupMembers: Map<string, string[]>;
   salesforceGroupId: string | undefined;
   devices: DeviceFact[];
   risk: RiskFact[];
@@ -277,14 +280,28 @@ export function buildTruth(t: TruthInputs): GroundTruth {
     };
   });
 
+  /** Users in a group, through nested groups too. */
+  const membersOf = (groupId: string, seen = new Set<string>()): string[] => {
+    if (seen.has(groupId)) return [];
+    seen.add(groupId);
+    return (t.groupMembers.get(groupId) ?? []).flatMap((m) => (t.groupMembers.has(m) ? membersOf(m, seen) : [m]));
+  };
+  const excluded = new Set(membersOf(t.exclusionGroupId));
+  /** Does the exclusion group leave out anyone who can sign in to the app (enabled, not break-glass)? */
+  const exclusionBites = (a: SsoAppFact): boolean => {
+    if (!a.assignmentRequired) return excluded.size > 0;
+    const assignees = [...a.assignedUserIds, ...a.assignedGroupIds.flatMap((g) => membersOf(g))];
+    return assignees.some((id) => excluded.has(id) && !users.get(id)!.disabled && !t.breakGlassIds.includes(id));
+  };
   const apps: AppCoverageTruth[] = t.ssoApps.map((a) => {
     const enforcing = (t.policyIdsByApp.get(a.appId) ?? []).filter((id) => t.enabledPolicyIds.has(id));
     const allUsersMfa = t.policyIds.get(ALL_USERS_MFA_POLICY);
     if (allUsersMfa && (a.coverage === 'full' || a.coverage === 'globalOnly')) enforcing.push(allUsersMfa);
-    const coverage = ctx.licence === 'free' ? 'none' : COVERAGE[a.coverage];
+    const bites = a.coverage === 'globalOnly' && exclusionBites(a);
+    const coverage = ctx.licence === 'free' ? 'none' : a.coverage === 'globalOnly' && !bites ? 'full' : COVERAGE[a.coverage];
     const leftOut = {
       excludedUserIds: coverage === 'none' ? [] : t.breakGlassIds,
-      excludedGroupIds: a.coverage === 'globalOnly' ? [t.exclusionGroupId] : [],
+      excludedGroupIds: bites ? [t.exclusionGroupId] : [],
       onlyIncludedGroupIds: a.coverage === 'groupOnly' && t.salesforceGroupId ? [t.salesforceGroupId] : [],
       everyone: coverage === 'none',
     };

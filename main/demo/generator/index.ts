@@ -172,6 +172,7 @@ export function generateTenant(opts: GenerateOptions): GeneratedTenant {
     policyIds: ca.policyIds,
     enabledPolicyIds: new Set(enabledPolicies.map((p) => p.id)),
     exclusionGroupId: g.wellKnown.caExclusion,
+    groupMembers: g.groupMembers,
     salesforceGroupId: g.wellKnown.appAccess.Salesforce,
     devices: dev.facts,
     risk: sec.risk,
