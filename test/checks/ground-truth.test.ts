@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../main/checks/engine.js';
+import { listMfaPassthrough, type PassthroughRow } from '../../main/checks/passthrough.js';
 import { parseTerminationsCsv } from '../../main/checks/terminations-csv.js';
 import { generateTenant, type GroundTruth } from '../../main/demo/generator/index.js';
 import type { LicenceTier } from '../../shared/datasets.js';
@@ -59,7 +60,7 @@ function diff(want: Expected, got: Expected): string[] {
 }
 
 const TIERS = ['free', 'p1', 'p2'] as const;
-type Run = { truth: GroundTruth; results: CheckResult[] };
+type Run = { truth: GroundTruth; results: CheckResult[]; passthrough: PassthroughRow[] };
 const runs = new Map<LicenceTier, Run>();
 
 beforeAll(async () => {
@@ -68,9 +69,11 @@ beforeAll(async () => {
     const { path, cleanup } = await collectDemo(tenant);
     try {
       const reader = openSnapshot(path);
-      const run = runChecks(reader, { now: truth.now, graceDays: truth.leaverGraceDays, inactiveDays: truth.staleDays, terminations: parseTerminationsCsv(terminationsCsv) });
+      const settings = { now: truth.now, graceDays: truth.leaverGraceDays, inactiveDays: truth.staleDays, terminations: parseTerminationsCsv(terminationsCsv) };
+      const run = runChecks(reader, settings);
+      const passthrough = listMfaPassthrough(reader, settings);
       reader.close();
-      runs.set(licence, { truth, results: run.results });
+      runs.set(licence, { truth, results: run.results, passthrough });
     } finally {
       cleanup();
     }
@@ -166,6 +169,22 @@ describe('catalogue checks match the generator ground truth', () => {
         const want = live(truth).filter((u) => u.guest && (u.stale || (u.neverSignedIn && u.createdBeforeThreshold))).map((u) => u.id);
         expect(want.length).toBeGreaterThan(0);
         expect(ids(results, 'stale-guests', 'fail')).toEqual(sorted(want));
+      });
+      it('MFA passthrough to SSO apps: full coverage passes, partial and none fail', () => {
+        const { truth, results, passthrough } = get();
+        const outcome = new Map(results.filter((r) => r.checkId === 'sso-app-mfa-passthrough').map((r) => [r.entityId, r.outcome]));
+        const coverage = new Map(passthrough.map((r) => [r.appId, r.coverage]));
+        expect(sorted(outcome.keys())).toEqual(sorted(truth.apps.map((a) => a.servicePrincipalId)));
+        for (const a of truth.apps) {
+          // Free: the truth counts no policy (coverage none), but security defaults enforce MFA for administrator
+          // roles, so an app assigned only to administrators is fully covered; the truth does not state that.
+          if (licence === 'free') continue;
+          expect(outcome.get(a.servicePrincipalId), a.displayName).toBe(a.coverage === 'full' ? 'pass' : 'fail');
+          // The truth's "none" counts no role-scoped policy, so admins covered by one make the check's coverage "partial".
+          if (a.coverage !== 'none') expect(coverage.get(a.appId), a.displayName).toBe(a.coverage);
+          else expect(coverage.get(a.appId), a.displayName).not.toBe('full');
+        }
+        expect(truth.apps.some((a) => a.coverage === 'partial') || licence === 'free').toBe(true);
       });
       it('risky users left unremediated (not assessed without P2)', () => {
         const { truth, results } = get();
