@@ -15,6 +15,7 @@ import { UserEvidenceScreen } from './screens/user-evidence.js';
 import { DataScreen } from './screens/data.js';
 import { ComplianceScreen } from './screens/compliance.js';
 import { ExportScreen } from './screens/export.js';
+import { DiffScreen } from './screens/diff.js';
 import { SessionBanner } from './components/session-banner.js';
 
 const NAV: { screen: Route['screen']; label: string; needs: 'none' | 'connection' | 'snapshot' }[] = [
@@ -26,6 +27,7 @@ const NAV: { screen: Route['screen']; label: string; needs: 'none' | 'connection
   { screen: 'data', label: 'Data', needs: 'snapshot' },
   { screen: 'compliance', label: 'Compliance', needs: 'snapshot' },
   { screen: 'export', label: 'Export', needs: 'snapshot' },
+  { screen: 'diff', label: 'Diff', needs: 'none' },
 ];
 
 function routeFor(screen: Route['screen']): Route {
@@ -159,5 +161,7 @@ function Screen({
       return <ComplianceScreen navigate={navigate} />;
     case 'export':
       return <ExportScreen session={session} />;
+    case 'diff':
+      return <DiffScreen session={session} />;
   }
 }

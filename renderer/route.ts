@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'user'; userId: string; back?: Route }
   | { screen: 'data'; tab: DataTab }
   | { screen: 'compliance' }
-  | { screen: 'export' };
+  | { screen: 'export' }
+  | { screen: 'diff' };
 
 export type Navigate = (route: Route) => void;

@@ -272,3 +272,32 @@ export interface ExportOutcome {
 }
 
 export type { DatasetCoverage };
+
+/** One change between two snapshots, in words (the Diff screen). */
+export interface DiffChangeView {
+  kind: 'added' | 'removed' | 'changed';
+  entityType: string;
+  entityId: string;
+  entityName: string;
+  description: string;
+}
+
+/** One section of a diff: its changes, or why it could not be compared. */
+export interface DiffSectionView {
+  section: string;
+  title: string;
+  changes: DiffChangeView[];
+  /** Reasons the section (or part of it) was not compared; empty when fully compared. */
+  notCompared: string[];
+}
+
+/** The diff of two snapshots of one tenant, as the Diff screen shows it. */
+export interface DiffView {
+  tenantName: string;
+  old: { path: string; collectedAt: string };
+  new: { path: string; collectedAt: string };
+  /** True when the "old" snapshot was collected after the "new" one. */
+  reversed: boolean;
+  total: number;
+  sections: DiffSectionView[];
+}

@@ -11,6 +11,7 @@ import type {
   ConnectionInfo,
   ControlView,
   DeviceListRow,
+  DiffView,
   ExceptionView,
   ExportOutcome,
   GroupListRow,
@@ -178,6 +179,8 @@ export const CHANNELS = {
   ),
   verifyPack: channel<{ ok: boolean; lines: VerifyLine[] }>()(z.strictObject({ path: filePath })),
   lastExport: channel<ExportOutcome | null>()(none),
+
+  snapshotDiff: channel<DiffView>()(z.strictObject({ oldPath: filePath, newPath: filePath })),
 
   openExternal: channel<{ opened: boolean }>()(z.strictObject({ url: z.string().url().max(4096) })),
 } as const;

@@ -22,6 +22,7 @@ import { nameBook, policyInWords } from './policy-words.js';
 import { ServiceError } from './service-error.js';
 import type { AppSession } from './session.js';
 import { signInPage } from './sign-in-view.js';
+import { snapshotDiff } from './snapshot-diff.js';
 import { userDetail } from './user-detail.js';
 import { isAllowedExternalUrl } from './external-urls.js';
 
@@ -262,6 +263,7 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
       });
     },
     verifyPack: ({ path }) => verifyPackAt(path),
+    snapshotDiff: ({ oldPath, newPath }) => snapshotDiff(oldPath, newPath),
     lastExport: () => lastPack,
 
     openExternal: async ({ url }) => {
