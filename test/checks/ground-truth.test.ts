@@ -170,6 +170,28 @@ describe('catalogue checks match the generator ground truth', () => {
         expect(want.length).toBeGreaterThan(0);
         expect(ids(results, 'stale-guests', 'fail')).toEqual(sorted(want));
       });
+      // Known gap (reported): the roles collector reads roleAssignments without their schedules, so a P2 tenant's
+      // time-bound active assignment looks permanent; `it.fails` keeps that disagreement visible until it is fixed.
+      (licence === 'p2' ? it.fails : it)('permanent privileged role assignments (emergency-access accounts apart)', () => {
+        const { truth, results } = get();
+        // Emergency-access accounts are known by being excluded from every policy: without conditional access (free) they are not.
+        const emergency = licence === 'free' ? [] : truth.breakGlassIds;
+        const key = (principalId: unknown, role: unknown) => `${String(principalId)}|${String(role)}`;
+        const got = results.filter((r) => r.checkId === 'privileged-permanent-assignments' && r.outcome === 'fail').map((r) => key(r.evidence.principalId, r.evidence.role)).sort();
+        const want = truth.permanentPrivileged.filter((g) => !emergency.includes(g.principalId)).map((g) => key(g.principalId, g.roleName)).sort();
+        expect(want.length).toBeGreaterThan(0);
+        const na = results.filter((r) => r.checkId === 'privileged-permanent-assignments' && r.outcome === 'not-applicable').map((r) => String(r.evidence.principalId));
+        expect(sorted(new Set(na))).toEqual(sorted(emergency));
+        expect(got).toEqual(want);
+      });
+      it('legacy authentication blocked and security defaults or MFA policies', () => {
+        const { truth, results } = get();
+        const outcomes = (id: string) => [...new Set(results.filter((r) => r.checkId === id).map((r) => r.outcome))];
+        expect(outcomes('ca-legacy-auth-blocked')).toEqual([truth.conditionalAccess.legacyAuthBlocked ? 'pass' : 'fail']);
+        expect(outcomes('security-defaults-or-ca')).toEqual(['pass']);
+        const sd = results.find((r) => r.checkId === 'security-defaults-or-ca')!;
+        expect(sd.reason.startsWith('Security defaults are on')).toBe(truth.conditionalAccess.securityDefaultsEnabled);
+      });
       it('MFA passthrough to SSO apps: full coverage passes, partial and none fail', () => {
         const { truth, results, passthrough } = get();
         const outcome = new Map(results.filter((r) => r.checkId === 'sso-app-mfa-passthrough').map((r) => [r.entityId, r.outcome]));
