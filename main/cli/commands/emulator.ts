@@ -68,7 +68,13 @@ export async function run(args: string[]): Promise<number> {
   console.log(`Tenant: ${tenant.displayName} (${tenant.tenantId}), ${users} users, licence ${licence}. Press Ctrl+C to stop.`);
 
   await new Promise<void>((resolve) => {
+    // A script that started us in a subshell and kills only the subshell leaves us orphaned
+    // (re-parented): stop then too, rather than serve a tenant nobody can stop.
+    const parent = process.ppid;
+    const orphanWatch = setInterval(() => process.ppid !== parent && stop(), 1000);
+    orphanWatch.unref();
     const stop = () => {
+      clearInterval(orphanWatch);
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       resolve();

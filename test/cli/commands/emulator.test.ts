@@ -51,4 +51,30 @@ describe('entra-audit emulator', () => {
     expect(code).toBe(2);
     expect(err).toContain('--licence must be free, p1 or p2');
   });
+
+  it('stops by itself when the shell that started it is killed (as contract-smoke.sh does)', async () => {
+    // The subshell prints the node child's pid, then waits; killing the subshell orphans the child.
+    const shell = spawn('bash', ['-c', 'node bin/entra-audit.mjs emulator --users 10 --port 0 > /dev/null 2>&1 & echo $!; wait'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const pid = Number(await new Promise<string>((resolve) => shell.stdout.once('data', (c: Buffer) => resolve(c.toString().trim()))));
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(alive()).toBe(true);
+    shell.kill('SIGKILL');
+    let waited = 0;
+    while (alive() && waited < 20_000) {
+      await new Promise((r) => setTimeout(r, 250));
+      waited += 250;
+    }
+    expect(alive()).toBe(false);
+  }, 40_000);
 });
+
