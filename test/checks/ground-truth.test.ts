@@ -184,6 +184,17 @@ describe('catalogue checks match the generator ground truth', () => {
         expect(sorted(new Set(na))).toEqual(sorted(emergency));
         expect(got).toEqual(want);
       });
+      it('Global Administrator count', () => {
+        const { truth, results } = get();
+        const r = results.find((x) => x.checkId === 'global-admin-count')!;
+        const enabled = truth.globalAdminIds.filter((id) => !truth.users.get(id)!.disabled);
+        const eligibleOnly = new Set(truth.eligiblePrivileged.filter((g) => g.roleName === 'Global Administrator' && g.principalType === 'user' && !truth.users.get(g.principalId)!.disabled).map((g) => g.principalId));
+        for (const id of enabled) eligibleOnly.delete(id);
+        expect(r.evidence.active).toBe(enabled.length);
+        expect(r.evidence.eligibleOnly).toBe(eligibleOnly.size);
+        const n = enabled.length + eligibleOnly.size;
+        expect(r.outcome).toBe(n >= 2 && n <= 4 ? 'pass' : 'fail');
+      });
       it('legacy authentication blocked and security defaults or MFA policies', () => {
         const { truth, results } = get();
         const outcomes = (id: string) => [...new Set(results.filter((r) => r.checkId === id).map((r) => r.outcome))];
