@@ -3,6 +3,7 @@
  * their decisions, drawn samples), read once so the pack's CSVs and PDF state the same thing.
  */
 import { existsSync } from 'node:fs';
+import type { SnapshotDiff } from '../diff/diff-types.js';
 import { completedReviewRows, type CompletedReviewRow } from '../reviews/review-csv.js';
 import { ReviewLayer } from '../reviews/review-store.js';
 import type { RecordedSample } from '../sampling/sample-store.js';
@@ -24,6 +25,8 @@ export interface AuditLayers {
   /** Campaigns with at least one recorded decision, oldest first. */
   reviews: ReviewedCampaign[];
   samples: RecordedSample[];
+  /** Changes since an older snapshot of the tenant, when the export was asked for them. */
+  diff?: SnapshotDiff;
 }
 
 /** Reads the review and sample layers of the snapshot file at `path` (none when it is not a file). */

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { listMfaPassthrough } from '../checks/passthrough.js';
+import type { SnapshotDiff } from '../diff/diff-types.js';
 import type { SnapshotReader } from '../store/types.js';
 import { readAuditLayers } from './audit-layers.js';
 import { writeCsvs, type CsvsWritten } from './csv/write-csvs.js';
@@ -29,6 +30,8 @@ export interface ExportOptions {
   frameworks?: readonly string[];
   now?: Date;
   toolVersion?: string;
+  /** Changes since an older snapshot of the same tenant (diffFiles): adds csv/diff.csv and a PDF section. */
+  diff?: SnapshotDiff;
 }
 
 export interface ExportedPack {
@@ -57,7 +60,7 @@ export async function exportPack(o: ExportOptions): Promise<ExportedPack> {
     ? [...o.frameworks]
     : [...new Set(o.checkRun.controls.map((c) => c.framework))];
   const checkRun: CheckRun = { ...o.checkRun, passthrough: o.checkRun.passthrough ?? listMfaPassthrough(o.reader) };
-  const layers = readAuditLayers(o.reader.path);
+  const layers = { ...readAuditLayers(o.reader.path), diff: o.diff };
   const csv = await writeCsvs(join(dir, 'csv'), o.reader, checkRun, frameworks, layers);
   const oscal = assessmentResults({ meta, run: checkRun, toolVersion, now, frameworks });
   await writeFile(join(dir, 'oscal', 'assessment-results.json'), `${JSON.stringify(oscal, null, 2)}\n`, { flag: 'wx' });

@@ -13,6 +13,8 @@ import { ExceptionsFileError, parseExceptions } from '../../checks/exceptions.js
 import { parseTerminationsCsv, TerminationsCsvError } from '../../checks/terminations-csv.js';
 import type { TerminationRecord } from '../../checks/types.js';
 import type { RiskException } from '../../../shared/results.js';
+import { diffFiles } from '../../diff/diff-files.js';
+import { TenantMismatchError } from '../../diff/diff-types.js';
 import { exportPack, type ExportedPack } from '../../export/export-pack.js';
 import { loadP12 } from '../../export/signing/load-p12.js';
 import { defaultSignerDir, profileSigner } from '../../export/signing/profile-signer.js';
@@ -38,6 +40,7 @@ options:
   --framework <id>             report only this framework's controls (repeatable; e.g. soc2, iso27001-2022)
   --terminations <file.csv>    HR list of leavers for the offboarding check
   --exceptions <file.json>     accepted risks (see "entra-audit check --help")
+  --diff-with <older.sqlite>   add the changes since this older snapshot of the tenant (csv/diff.csv + a PDF section)
   --help                       this text
 
 exit codes: 0 pack written and verified, 2 usage, 3 bad input (snapshot, P12, passphrase, CSV)`;
@@ -50,6 +53,7 @@ const SPEC = {
   framework: { value: true, repeat: true },
   terminations: { value: true },
   exceptions: { value: true },
+  'diff-with': { value: true },
   help: { value: false },
 } as const;
 
@@ -82,6 +86,7 @@ export async function run(args: string[]): Promise<number> {
     frameworks,
     exceptions: exceptionsFile ? readExceptions(exceptionsFile) : [],
     terminations: terminationsFile ? readTerminations(terminationsFile) : undefined,
+    diffWith: stringFlag(p, 'diff-with'),
   });
   return EXIT.ok;
 }
@@ -98,6 +103,8 @@ export async function exportSnapshot(o: {
   frameworks?: FrameworkId[];
   exceptions?: RiskException[];
   terminations?: TerminationRecord[];
+  /** An older snapshot of the same tenant whose changes the pack carries. */
+  diffWith?: string;
 }): Promise<ExportedPack> {
   const reader = open(o.snapshotPath);
   try {
@@ -113,8 +120,10 @@ export async function exportSnapshot(o: {
     const exceptions = o.exceptions ?? [];
     const frameworks = o.frameworks ?? [];
     const run = runChecks(reader, { exceptions, terminations: o.terminations }, { frameworks });
+    const diff = o.diffWith ? diffWith(o.diffWith, o.snapshotPath, o.terminations) : undefined;
     const started = Date.now();
     const pack = await exportPack({
+      diff,
       reader,
       checkRun: { ...run, exceptions },
       outDir: o.out,
@@ -142,6 +151,15 @@ export async function exportSnapshot(o: {
     return pack;
   } finally {
     reader.close();
+  }
+}
+
+function diffWith(older: string, newer: string, leavers: TerminationRecord[] | undefined) {
+  try {
+    return diffFiles(older, newer, { leavers });
+  } catch (err) {
+    if (err instanceof SnapshotOpenError || err instanceof TenantMismatchError) throw new CliError(err.message, EXIT.badInput);
+    throw err;
   }
 }
 

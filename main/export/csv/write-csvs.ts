@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ControlResult } from '../../../shared/results.js';
 import type { SignInRow } from '../../../shared/snapshot.js';
 import type { SnapshotReader } from '../../store/types.js';
+import { DIFF_TABLE } from '../../diff/diff-csv.js';
 import { REVIEW_TABLE } from '../../reviews/review-csv.js';
 import { SAMPLE_TABLE } from '../../sampling/sample-csv.js';
 import { reviewRows, sampleRows, type AuditLayers } from '../audit-layers.js';
@@ -52,7 +53,8 @@ export interface CsvsWritten {
 
 /**
  * Writes the pack's CSVs to `dir` (which must exist). `frameworks` limits the control files; `layers`
- * adds access-reviews.csv and samples.csv when the snapshot holds reviewed campaigns or samples.
+ * adds access-reviews.csv and samples.csv when the snapshot holds reviewed campaigns or samples, and
+ * diff.csv when a diff with an older snapshot is given.
  */
 export async function writeCsvs(
   dir: string,
@@ -83,6 +85,7 @@ export async function writeCsvs(
   await put(PASSTHROUGH_TABLE, run.passthrough ?? []);
   if (layers?.reviews.length) await put(REVIEW_TABLE, reviewRows(layers));
   if (layers?.samples.length) await put(SAMPLE_TABLE, sampleRows(layers));
+  if (layers?.diff) await put(DIFF_TABLE, layers.diff.changes);
   return { files: out, signIns };
 }
 

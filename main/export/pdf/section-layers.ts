@@ -1,16 +1,37 @@
 /**
  * The report's section on what the auditor recorded in the snapshot: each access review campaign
  * with decisions (items, keep/remove, reviewers) and each sample (population, size, seed, population
- * size, algorithm), pointing to csv/access-reviews.csv and csv/samples.csv for every row.
+ * size, algorithm), pointing to csv/access-reviews.csv and csv/samples.csv for every row; and,
+ * when asked, the changes since an older snapshot per section (every change in csv/diff.csv).
  */
+import { DIFF_SECTIONS } from '../../diff/diff-types.js';
 import { columns, type Flow } from './layout.js';
 import type { ReportInput } from './report-input.js';
 
-/** Draws the section; nothing when the snapshot holds no reviewed campaign and no sample. */
+/** Changes listed per diff section in the PDF; the rest are in csv/diff.csv. */
+const DIFF_LIMIT = 15;
+
+/** Draws the section; nothing when there is no reviewed campaign, no sample and no diff. */
 export function auditLayersSection(flow: Flow, r: ReportInput): void {
   const l = r.layers;
-  if (!l || (!l.reviews.length && !l.samples.length)) return;
-  flow.heading('Access reviews and samples');
+  if (!l || (!l.reviews.length && !l.samples.length && !l.diff)) return;
+  flow.heading(l.reviews.length || l.samples.length ? 'Access reviews and samples' : 'Changes since the previous snapshot');
+  if (l.diff) {
+    const d = l.diff;
+    if (l.reviews.length || l.samples.length) flow.heading('Changes since the previous snapshot', 2);
+    flow.para(
+      `${d.changes.length} changes since the snapshot collected ${d.old.collectedAt} (${d.old.snapshotId}). Every change is in csv/diff.csv.`,
+    );
+    for (const s of DIFF_SECTIONS) {
+      const changes = d.changes.filter((c) => c.section === s);
+      const skipped = d.skipped.filter((k) => k.section === s);
+      if (!changes.length && !skipped.length) continue;
+      flow.heading(`${s} (${changes.length})`, 3);
+      for (const k of skipped) flow.para(`Not compared: ${k.reason}.`, { size: 8.5 });
+      for (const c of changes.slice(0, DIFF_LIMIT)) flow.para(`${c.kind}: ${c.description}`, { size: 8.5 });
+      if (changes.length > DIFF_LIMIT) flow.para(`… and ${changes.length - DIFF_LIMIT} more: see csv/diff.csv.`, { size: 8.5 });
+    }
+  }
   if (l.reviews.length) {
     flow.heading('Access reviews', 2);
     flow.para(

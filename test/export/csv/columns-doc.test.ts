@@ -18,6 +18,7 @@ import {
   PASSTHROUGH_TABLE,
   RESULTS_TABLE,
 } from '../../../main/export/csv/tables-results.js';
+import { DIFF_TABLE } from '../../../main/diff/diff-csv.js';
 import { REVIEW_TABLE } from '../../../main/reviews/review-csv.js';
 import { SAMPLE_TABLE } from '../../../main/sampling/sample-csv.js';
 import { EVIDENCE_ARTIFACTS } from '../../../shared/frameworks/artifacts.js';
@@ -38,6 +39,7 @@ const tables: CsvTable<never>[] = [
   PASSTHROUGH_TABLE,
   REVIEW_TABLE,
   SAMPLE_TABLE,
+  DIFF_TABLE,
 ] as CsvTable<never>[];
 
 describe('README-pack.md documents the CSV contract', () => {
