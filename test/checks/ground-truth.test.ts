@@ -170,9 +170,8 @@ describe('catalogue checks match the generator ground truth', () => {
         expect(want.length).toBeGreaterThan(0);
         expect(ids(results, 'stale-guests', 'fail')).toEqual(sorted(want));
       });
-      // Known gap (reported): the roles collector reads roleAssignments without their schedules, so a P2 tenant's
-      // time-bound active assignment looks permanent; `it.fails` keeps that disagreement visible until it is fixed.
-      (licence === 'p2' ? it.fails : it)('permanent privileged role assignments (emergency-access accounts apart)', () => {
+      // On P2 the roles collector reads PIM assignment schedules, so a time-bound active assignment is not permanent.
+      it('permanent privileged role assignments (emergency-access accounts apart)', () => {
         const { truth, results } = get();
         // Emergency-access accounts are known by being excluded from every policy: without conditional access (free) they are not.
         const emergency = licence === 'free' ? [] : truth.breakGlassIds;
