@@ -269,14 +269,14 @@ describe('app flow (e2e)', () => {
     await page.getByRole('heading', { name: 'Overview', exact: true }).waitFor();
     const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
     await expect.poll(active).toBe('page-title');
-    for (const expected of ['Export', 'Compliance', 'Data']) {
+    for (const expected of ['Diff', 'Export', 'Compliance', 'Data']) {
       await page.keyboard.press('Shift+Tab');
       expect(await active()).toBe(expected);
     }
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: 'Users' }).waitFor();
     await expect.poll(active).toBe('page-title');
-    for (let i = 0; i < 9; i++) await page.keyboard.press('Shift+Tab');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+Tab');
     expect(await active()).toBe('Skip to content');
     await page.keyboard.press('Enter');
     expect(await active()).toBe('main');
