@@ -1,5 +1,6 @@
 /** Conditional access enforces MFA for every holder of a privileged role. */
-import { defineCheck, userEntity } from '../define-check.js';
+import { defineCheck } from '../define-check.js';
+import { evaluateAdminCoverage } from './admin-ca-coverage.js';
 
 export const caMfaAdmins = defineCheck({
   id: 'ca-mfa-admins',
@@ -17,17 +18,10 @@ export const caMfaAdmins = defineCheck({
     + 'Security defaults count for the administrator roles they cover. Emergency-access accounts are not applicable.',
   remediation: 'Add a policy targeting the privileged directory roles (or all users) on All resources requiring MFA or the phishing-resistant strength.',
   evaluate(ctx, emit) {
-    const ca = ctx.ca();
-    const emergency = ctx.emergencyAccounts();
-    for (const [userId, held] of ctx.privilegedHolders()) {
-      const u = ctx.usersById().get(userId);
-      if (!u) continue;
-      const entity = userEntity(u);
-      const roles = { activeRoles: held.active.join(', '), eligibleRoles: held.eligible.join(', ') };
-      if (!u.accountEnabled) { emit(entity, 'not-applicable', 'Account is disabled (see offboarded-user-access-removed)', roles); continue; }
-      if (emergency.has(u.id)) { emit(entity, 'not-applicable', 'Emergency-access account: excluded from every policy by design', roles); continue; }
-      const e = ca.evaluate({ userId });
-      emit(entity, e.verdict === 'enforced' ? 'pass' : 'fail', e.summary, { ...roles, verdict: e.verdict, enforcedBy: e.enforcedBy.map((p) => p.displayName).join(', ') });
-    }
+    evaluateAdminCoverage(ctx, emit, {
+      requirement: 'mfa',
+      disabledReason: 'Account is disabled (see offboarded-user-access-removed)',
+      extraEvidence: (e) => ({ enforcedBy: e.enforcedBy.map((p) => p.displayName).join(', ') }),
+    });
   },
 });

@@ -1,5 +1,6 @@
 /** Conditional access requires phishing-resistant MFA for holders of privileged roles. */
-import { defineCheck, userEntity } from '../define-check.js';
+import { defineCheck } from '../define-check.js';
+import { evaluateAdminCoverage } from './admin-ca-coverage.js';
 
 export const caPhishingResistantAdmins = defineCheck({
   id: 'ca-phishing-resistant-admins',
@@ -16,17 +17,6 @@ export const caPhishingResistantAdmins = defineCheck({
     + 'whose every allowed combination is phishing-resistant (FIDO2, Windows Hello for Business, certificate-based MFA).',
   remediation: 'Require the built-in "Phishing-resistant MFA" authentication strength for the privileged directory roles on All resources.',
   evaluate(ctx, emit) {
-    const ca = ctx.ca();
-    const emergency = ctx.emergencyAccounts();
-    for (const [userId, held] of ctx.privilegedHolders()) {
-      const u = ctx.usersById().get(userId);
-      if (!u) continue;
-      const entity = userEntity(u);
-      const roles = { activeRoles: held.active.join(', '), eligibleRoles: held.eligible.join(', ') };
-      if (!u.accountEnabled) { emit(entity, 'not-applicable', 'Account is disabled', roles); continue; }
-      if (emergency.has(u.id)) { emit(entity, 'not-applicable', 'Emergency-access account: excluded from every policy by design', roles); continue; }
-      const e = ca.evaluate({ userId, requirement: 'phishing-resistant' });
-      emit(entity, e.verdict === 'enforced' ? 'pass' : 'fail', e.summary, { ...roles, verdict: e.verdict });
-    }
+    evaluateAdminCoverage(ctx, emit, { requirement: 'phishing-resistant', disabledReason: 'Account is disabled' });
   },
 });
