@@ -157,7 +157,7 @@ export class CheckContext {
   });
 
   /** Per-user tallies over the collected sign-ins (one pass, shared by the sign-in checks). */
-  readonly signIns = memo((): Map<string, SignInTally> => tallySignIns(this.reader.signIns()));
+  readonly signIns = memo((): Map<string, SignInTally> => tallySignIns(this.reader.signInSummaries()));
 
   /** True when the user's UPN is in a federated domain (MFA happens at the other IdP). */
   isFederated(u: UserRow): boolean {

@@ -1,9 +1,9 @@
 /**
- * One pass over the sign-in log, counting per user what the sign-in checks look at: legacy
- * clients, single-factor success, devices that are not compliant or not managed, risky success.
- * Streams the rows, so a million sign-ins never sit in memory.
+ * Per-user tallies of what the sign-in checks look at: legacy clients, single-factor success,
+ * devices that are not compliant or not managed, risky success. Folds the store's per user and
+ * client app summaries (one SQL pass), so a million sign-ins never cross into JavaScript.
  */
-import type { SignInRow } from '../../shared/snapshot.js';
+import type { SignInSummary } from '../store/types.js';
 
 /** Client apps of modern authentication as sign-in logs name them; anything else is legacy. */
 const MODERN_CLIENTS = new Set(['browser', 'mobile apps and desktop clients']);
@@ -27,28 +27,28 @@ export function isLegacyClient(clientAppUsed: string | null): boolean {
   return !!clientAppUsed && !MODERN_CLIENTS.has(clientAppUsed.toLowerCase());
 }
 
-/** Tallies sign-ins per user id. */
-export function tallySignIns(rows: Iterable<SignInRow>): Map<string, SignInTally> {
+/** Tallies per user id (summaries arrive ordered by user, then client app). */
+export function tallySignIns(summaries: Iterable<SignInSummary>): Map<string, SignInTally> {
   const out = new Map<string, SignInTally>();
-  for (const s of rows) {
-    if (!s.userId) continue;
+  for (const s of summaries) {
     let t = out.get(s.userId);
     if (!t) {
       t = { userPrincipalName: s.userPrincipalName, successes: 0, legacySuccesses: 0, legacyClients: [], singleFactorSuccesses: 0,
         nonCompliantDeviceSuccesses: 0, unmanagedDeviceSuccesses: 0, highRiskSuccesses: 0, lastSuccess: null };
       out.set(s.userId, t);
     }
-    if (s.errorCode !== 0) continue;
-    t.successes++;
-    if (!t.lastSuccess || s.createdDateTime > t.lastSuccess) t.lastSuccess = s.createdDateTime;
+    if (s.userPrincipalName < t.userPrincipalName) t.userPrincipalName = s.userPrincipalName;
+    if (!s.successes) continue;
+    t.successes += s.successes;
+    if (s.lastSuccess && (!t.lastSuccess || s.lastSuccess > t.lastSuccess)) t.lastSuccess = s.lastSuccess;
     if (isLegacyClient(s.clientAppUsed)) {
-      t.legacySuccesses++;
+      t.legacySuccesses += s.successes;
       if (!t.legacyClients.includes(s.clientAppUsed!)) t.legacyClients.push(s.clientAppUsed!);
     }
-    if (s.isInteractive !== false && s.authenticationRequirement === 'singleFactorAuthentication') t.singleFactorSuccesses++;
-    if (s.deviceId && s.deviceIsCompliant === false && s.deviceIsManaged === true) t.nonCompliantDeviceSuccesses++;
-    else if (!s.deviceId || s.deviceIsManaged === false) t.unmanagedDeviceSuccesses++;
-    if (s.riskLevelDuringSignIn === 'high') t.highRiskSuccesses++;
+    t.singleFactorSuccesses += s.singleFactorSuccesses;
+    t.nonCompliantDeviceSuccesses += s.nonCompliantDeviceSuccesses;
+    t.unmanagedDeviceSuccesses += s.unmanagedDeviceSuccesses;
+    t.highRiskSuccesses += s.highRiskSuccesses;
   }
   for (const t of out.values()) t.legacyClients.sort();
   return out;

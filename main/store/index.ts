@@ -14,4 +14,4 @@ export { openResultsLayer, type ResultsLayer } from './results-layer.js';
 export { SnapshotOpenError, type SnapshotOpenErrorKind } from './open-error.js';
 export { SCHEMA_VERSION } from './migrate.js';
 export { TABLES, type TableName, type TableRows } from './tables.js';
-export type { SnapshotReader } from './types.js';
+export type { SignInSummary, SnapshotReader } from './types.js';

@@ -33,7 +33,8 @@ import { computeContentHash } from './content-hash.js';
 import { decodeRow, selectList } from './row-codec.js';
 import { notCollected, openValidated, readCoverage, readMeta } from './snapshot-queries.js';
 import { TABLES, tableSpec, type TableName, type TableRows } from './tables.js';
-import type { SnapshotReader } from './types.js';
+import { readSignInSummaries } from './sign-in-summaries.js';
+import type { SignInSummary, SnapshotReader } from './types.js';
 
 export interface OpenOptions {
   /** Default true: the file is never modified. */
@@ -172,6 +173,10 @@ export class SqliteSnapshotReader implements SnapshotReader {
     const sql = `SELECT ${selectList(spec)} FROM sign_ins ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY "createdDateTime" DESC, "id"`;
     for (const r of this.db.prepare(sql).iterate(...params))
       yield decodeRow<SignInRow>(spec, r as Record<string, unknown>);
+  }
+
+  signInSummaries(): SignInSummary[] {
+    return readSignInSummaries(this.db);
   }
 
   signInCount(): number {

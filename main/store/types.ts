@@ -29,6 +29,29 @@ import type {
 } from '../../shared/snapshot.js';
 import type { DatasetId } from '../../shared/datasets.js';
 
+/**
+ * What the sign-in log says of one user and one client app (clientAppUsed as logged), counted over
+ * every collected sign-in: the facts the sign-in checks judge, without streaming a million rows.
+ */
+export interface SignInSummary {
+  userId: string;
+  /** The user's UPN as the sign-ins give it (the smallest, should it have changed in the window). */
+  userPrincipalName: string;
+  clientAppUsed: string | null;
+  signIns: number;
+  successes: number;
+  /** Newest successful sign-in (ISO 8601), or null. */
+  lastSuccess: string | null;
+  /** Successful interactive (or unspecified) sign-ins that needed a single factor only. */
+  singleFactorSuccesses: number;
+  /** Successful sign-ins from a known, managed device that is not compliant. */
+  nonCompliantDeviceSuccesses: number;
+  /** Successful sign-ins from an unregistered or unmanaged device. */
+  unmanagedDeviceSuccesses: number;
+  /** Successful sign-ins with risk level high during sign-in. */
+  highRiskSuccesses: number;
+}
+
 export interface SnapshotReader {
   readonly path: string;
   meta(): SnapshotMeta;
@@ -60,6 +83,8 @@ export interface SnapshotReader {
   /** Streams sign-ins (newest first) without loading them all. */
   signIns(filter?: { from?: string; to?: string; userId?: string }): IterableIterator<SignInRow>;
   signInCount(): number;
+  /** Sign-in counts per user and client app, summed by SQLite in one pass (see sign-in-summaries.ts). */
+  signInSummaries(): SignInSummary[];
   alerts(): AlertRow[];
   riskDetections(): RiskDetectionRow[];
   riskyUsers(): RiskyUserRow[];

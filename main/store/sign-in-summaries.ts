@@ -1,0 +1,35 @@
+/**
+ * Per user and client app counts over the sign-in log in one SQL GROUP BY: SQLite sums a million rows
+ * in about a second, where streaming them into JavaScript row by row took twenty (issue 7).
+ * The conditions mirror the SignInSummary fields; booleans are stored as 1/0, unknown as NULL.
+ */
+import type Database from 'better-sqlite3';
+import type { SignInSummary } from './types.js';
+
+const SUCCESS = '"errorCode" = 0';
+const KNOWN_DEVICE = `coalesce("deviceId", '') <> ''`;
+
+const SQL = `
+SELECT "userId", min("userPrincipalName"), "clientAppUsed", count(*),
+  count(*) FILTER (WHERE ${SUCCESS}),
+  max("createdDateTime") FILTER (WHERE ${SUCCESS}),
+  count(*) FILTER (WHERE ${SUCCESS} AND coalesce("isInteractive", 1) <> 0
+    AND "authenticationRequirement" = 'singleFactorAuthentication'),
+  count(*) FILTER (WHERE ${SUCCESS} AND ${KNOWN_DEVICE} AND "deviceIsCompliant" = 0 AND "deviceIsManaged" = 1),
+  count(*) FILTER (WHERE ${SUCCESS} AND (NOT ${KNOWN_DEVICE} OR "deviceIsManaged" = 0)),
+  count(*) FILTER (WHERE ${SUCCESS} AND "riskLevelDuringSignIn" = 'high')
+FROM sign_ins
+WHERE coalesce("userId", '') <> ''
+GROUP BY "userId", "clientAppUsed"
+ORDER BY "userId", "clientAppUsed"`;
+
+type Raw = [string, string | null, string | null, number, number, string | null, number, number, number, number];
+
+export function readSignInSummaries(db: Database.Database): SignInSummary[] {
+  const rows = db.prepare(SQL).raw(true).all() as Raw[];
+  return rows.map(([userId, upn, clientAppUsed, signIns, successes, lastSuccess, single, nonCompliant, unmanaged, highRisk]) => ({
+    userId, userPrincipalName: upn ?? '', clientAppUsed, signIns, successes, lastSuccess,
+    singleFactorSuccesses: single, nonCompliantDeviceSuccesses: nonCompliant, unmanagedDeviceSuccesses: unmanaged,
+    highRiskSuccesses: highRisk,
+  }));
+}
