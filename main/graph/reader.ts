@@ -1,6 +1,6 @@
 /**
  * The GraphReader: paging by @odata.nextLink at each endpoint's largest page, JSON $batch in chunks of
- * 20 with inner 429/503/504 retried, one scheduler per throttling bucket, retries with a cap, token
+ * 20 with inner 429/503/504 retried (an item may be a nextLink, so follow-up pages batch too), one scheduler per throttling bucket, retries with a cap, token
  * renewal on 401, and typed errors. Every byte goes through transport.ts and its read-only guard.
  */
 import type { ThrottleBucket } from '../../shared/datasets.js';
@@ -168,6 +168,15 @@ export function createGraphReader(opts: GraphReaderOptions): ClosableGraphReader
     return u.href;
   }
 
+  /** A $batch item's URL as Graph takes it (relative to /v1.0); an absolute nextLink of this Graph is made so. */
+  function batchUrl(url: string): string {
+    if (url.startsWith('/')) return url;
+    const u = new URL(checkNextLink(url));
+    const prefix = base.pathname + '/';
+    if (!u.pathname.startsWith(prefix)) throw new GraphError({ kind: 'http', status: 0, code: 'ForeignNextLink', message: `nextLink is not under ${base.pathname}`, path: u.pathname });
+    return u.pathname.slice(base.pathname.length) + u.search;
+  }
+
   async function* pages(path: string, options: ListOptions): AsyncIterable<GraphPage> {
     let url: string | null = options.resumeFrom ? checkNextLink(options.resumeFrom) : buildUrl(path, options.query);
     while (url) {
@@ -222,8 +231,9 @@ export function createGraphReader(opts: GraphReaderOptions): ClosableGraphReader
   async function batch(items: BatchItem[], options: { bucket: ThrottleBucket; signal?: AbortSignal }): Promise<BatchResult[]> {
     const ids = new Set(items.map((i) => i.id));
     if (ids.size !== items.length) throw new Error('$batch item ids must be unique');
+    const relative = items.map((i) => ({ id: i.id, url: batchUrl(i.url) }));
     const chunks: BatchItem[][] = [];
-    for (let i = 0; i < items.length; i += BATCH_SIZE) chunks.push(items.slice(i, i + BATCH_SIZE));
+    for (let i = 0; i < relative.length; i += BATCH_SIZE) chunks.push(relative.slice(i, i + BATCH_SIZE));
     const results = await Promise.all(chunks.map((c) => batchChunk(c, options.bucket, options.signal)));
     return results.flat();
   }

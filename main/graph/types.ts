@@ -26,7 +26,10 @@ export interface ListOptions {
 
 export interface BatchItem {
   id: string;
-  /** Relative URL as $batch takes it, e.g. "/users/{id}/authentication/methods". */
+  /**
+   * Relative URL as $batch takes it, e.g. "/users/{id}/authentication/methods", or an absolute
+   * @odata.nextLink of this Graph (the reader makes it relative), so later pages can be batched too.
+   */
   url: string;
 }
 

@@ -115,6 +115,29 @@ describe('GraphReader against the emulator', () => {
     r.close();
   });
 
+  it('batches a follow-up page given as its absolute nextLink; refuses a nextLink of another origin unsent', async () => {
+    const r = reader();
+    const [first] = await r.batch([{ id: 'p1', url: '/users?$select=id&$top=999' }], { bucket: 'identity' });
+    const body1 = first.body as { value: { id: string }[]; '@odata.nextLink': string };
+    expect(body1['@odata.nextLink'].startsWith(emu.url)).toBe(true);
+    const start = emu.accessLog.length;
+    const [second] = await r.batch([{ id: 'p2', url: body1['@odata.nextLink'] }], { bucket: 'identity' });
+    const body2 = second.body as { value: { id: string }[] };
+    expect(second.status).toBe(200);
+    expect(body2.value).toHaveLength(999);
+    expect(new Set([...body1.value, ...body2.value].map((u) => u.id)).size).toBe(1998);
+    const inner = emu.accessLog.slice(start).filter((e) => e.inBatch);
+    expect(inner).toHaveLength(1);
+    expect(inner[0].path.startsWith('/v1.0/users?')).toBe(true);
+    expect(inner[0].path).toContain('$skiptoken=');
+
+    const foreign = body1['@odata.nextLink'].replace(emu.url, 'https://graph.example.net');
+    const before = emu.accessLog.length;
+    await expect(r.batch([{ id: 'x', url: foreign }], { bucket: 'identity' })).rejects.toMatchObject({ code: 'ForeignNextLink' });
+    expect(emu.accessLog.length).toBe(before);
+    r.close();
+  });
+
   it('honours Retry-After on a throttled request', async () => {
     const r = reader();
     emu.injectFault({ kind: 'status', status: 429, retryAfterSec: 3, count: 1, pathPrefix: '/organization' });
