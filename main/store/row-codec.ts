@@ -27,10 +27,19 @@ export function selectList(spec: TableSpec): string {
   return spec.readRaw ? 'raw' : spec.columns.map(([c]) => `"${c}"`).join(', ');
 }
 
-/** Decodes one selected row (booleans, JSON arrays) into the typed row, or parses raw. */
-export function decodeRow<T>(spec: TableSpec, selected: Record<string, unknown>): T {
-  if (spec.readRaw) return JSON.parse(selected.raw as string) as T;
+/**
+ * Decodes one row selected with `selectList` in raw (array) mode into the typed row, or parses raw.
+ * Arrays skip the object better-sqlite3 would build per row only to be copied: a third of the read
+ * time on large tables.
+ */
+export function decodeRow<T>(spec: TableSpec, selected: unknown[]): T {
+  if (spec.readRaw) return JSON.parse(selected[0] as string) as T;
   const out: Record<string, unknown> = {};
-  for (const [c, kind] of spec.columns) out[c] = decodeValue(kind, selected[c]);
+  const cols = spec.columns;
+  for (let i = 0; i < cols.length; i++) {
+    const [name, kind] = cols[i];
+    const v = selected[i];
+    out[name] = v === null || kind === 'text' || kind === 'int' || kind === 'real' ? v : decodeValue(kind, v);
+  }
   return out as T;
 }

@@ -76,7 +76,8 @@ export class SqliteSnapshotReader implements SnapshotReader {
     const order = spec.key.map((k) => `"${k}"`).join(', ');
     const rows = this.db
       .prepare(`SELECT ${selectList(spec)} FROM ${table} ${where} ORDER BY ${order}`)
-      .all(...params) as Record<string, unknown>[];
+      .raw(true)
+      .all(...params) as unknown[][];
     return rows.map((r) => decodeRow<TableRows[T]>(spec, r));
   }
 
@@ -171,8 +172,7 @@ export class SqliteSnapshotReader implements SnapshotReader {
       params.push(filter.userId);
     }
     const sql = `SELECT ${selectList(spec)} FROM sign_ins ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY "createdDateTime" DESC, "id"`;
-    for (const r of this.db.prepare(sql).iterate(...params))
-      yield decodeRow<SignInRow>(spec, r as Record<string, unknown>);
+    for (const r of this.db.prepare(sql).raw(true).iterate(...params)) yield decodeRow<SignInRow>(spec, r as unknown[]);
   }
 
   signInSummaries(): SignInSummary[] {
