@@ -149,8 +149,8 @@ export interface UserListRow {
   lastSignInDateTime: string | null;
   mfa: MfaState;
   methods: string[];
-  /** Failing check results for this user. */
-  failing: number;
+  /** Failing check results for this user; null until the checks have run. */
+  failing: number | null;
 }
 
 /** Everything about one user, for the evidence drill-down. */
