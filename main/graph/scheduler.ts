@@ -37,7 +37,8 @@ export class BucketScheduler {
         const interval = (1000 / this.rate) * this.waitFactor;
         const earliest = Math.max(this.pausedUntil, this.nextAt - interval * (this.limit.burst - 1));
         if (now >= earliest) {
-          this.nextAt = Math.max(this.nextAt, now - interval * (this.limit.burst - 1)) + interval;
+          // The theoretical arrival time never lags `now`: an idle bucket banks `burst` requests, no more.
+          this.nextAt = Math.max(this.nextAt, now) + interval;
           return;
         }
         await sleep(earliest - now, signal);
@@ -48,7 +49,13 @@ export class BucketScheduler {
     }
   }
 
+  /** Call once the answer is in (or the request was never sent). */
   release(): void {
+    if (this.limit.burst <= 1) {
+      // No token to spare (conditional access: 1 per second): Graph counts a request when it arrives,
+      // somewhere between sending and the answer, so the next one waits a whole interval from the answer.
+      this.nextAt = Math.max(this.nextAt, Date.now() + (1000 / this.rate) * this.waitFactor);
+    }
     const next = this.waiters.shift();
     if (next) next();
     else this.inFlight--;

@@ -19,6 +19,19 @@ describe('BucketScheduler', () => {
     s.release();
   });
 
+  it('lets exactly `burst` requests go back-to-back from idle, then paces the next', async () => {
+    const s = new BucketScheduler({ concurrency: 10, ratePerSec: 0.5, burst: 4, backoffBaseMs: 1 }, 1);
+    for (let i = 0; i < 4; i++) await s.acquire();
+    const ac = new AbortController();
+    let fifth = false;
+    const p = s.acquire(ac.signal).then(() => (fifth = true));
+    await tick();
+    expect(fifth).toBe(false);
+    ac.abort();
+    await expect(p).rejects.toThrow();
+    for (let i = 0; i < 4; i++) s.release();
+  });
+
   it('keeps buckets independent: a saturated bucket does not hold another', async () => {
     const policy = new BucketScheduler({ concurrency: 1, ratePerSec: 1, burst: 1, backoffBaseMs: 1 }, 1);
     const identity = new BucketScheduler({ concurrency: 4, ratePerSec: 1e6, burst: 100, backoffBaseMs: 1 }, 1);
