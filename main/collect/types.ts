@@ -12,8 +12,6 @@ import type { PageWriter, SnapshotWriter } from '../store/snapshot-writer.js';
 export interface SignInWindow {
   from: string;
   to: string;
-  /** Parallel time slices the window is cut into. */
-  slices: number;
 }
 
 export interface CollectContext {

@@ -31,7 +31,7 @@ function context(graph: ClosableGraphReader, writer: SnapshotWriter): CollectCon
     writer,
     pages: writer.pages('groups'),
     signal: new AbortController().signal,
-    signInWindow: { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z', slices: 1 },
+    signInWindow: { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
     advance: () => {},
     setTotal: () => {},
     after: () => Promise.reject(new Error('not used')),

@@ -35,8 +35,14 @@ export async function serveTenant(opts: {
   licence: LicenceTier;
   seed?: number;
   latencyMs?: number;
+  signInsPerUserPerDay?: number;
 }): Promise<Served> {
-  const generated = generateTenant({ users: opts.users, licence: opts.licence, seed: opts.seed ?? 3 });
+  const generated = generateTenant({
+    users: opts.users,
+    licence: opts.licence,
+    seed: opts.seed ?? 3,
+    signInsPerUserPerDay: opts.signInsPerUserPerDay,
+  });
   const emulator = await startEmulator({
     tenant: generated.tenant,
     timeScale: TIME_SCALE,

@@ -1,16 +1,16 @@
 /**
- * Sign-in logs over the window, cut into parallel time slices (createdDateTime ge/lt), each slice
- * resumable from its own nextLink. The signIn list takes no $select: objects are stored whole.
+ * Sign-in logs over the window, read in time slices (createdDateTime ge/lt) sized to the volume the
+ * first page shows (sign-in-slices.ts), each slice resumable from its own nextLink. The signIn list
+ * takes no $select: objects are stored whole.
  */
 import type { SignInRow } from '../../../shared/snapshot.js';
 import type { GraphObject } from '../../graph/types.js';
 import { collectList, oneTable } from '../collect-list.js';
 import { boolOrNull, num, obj, str } from '../map-values.js';
 import { runPool } from '../pool.js';
-import { COMPLETE, type Collector, type SignInWindow } from '../types.js';
-
-/** Slices run at once (the reports bucket's scheduler paces the requests themselves). */
-const PARALLEL = 4;
+import { MAX_SLICES, planSlices } from '../sign-in-slices.js';
+import { storedSliceBounds, storeSliceBounds } from '../sign-in-window.js';
+import { COMPLETE, type CollectContext, type Collector } from '../types.js';
 
 export function toSignInRow(o: GraphObject): SignInRow {
   const status = obj(o.status);
@@ -43,33 +43,49 @@ export function toSignInRow(o: GraphObject): SignInRow {
   };
 }
 
-/** ISO time as Graph filters take it; whole seconds without the ".000". */
-function isoTime(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
+const PATH = '/auditLogs/signIns';
+const toRecords = oneTable('sign_ins', toSignInRow);
+
+function query(from: string, to: string): Record<string, string> {
+  return { $filter: `createdDateTime ge ${from} and createdDateTime lt ${to}` };
 }
 
-/** The window cut into `slices` consecutive [from, to) ranges (whole milliseconds, newest last). */
-export function timeSlices(window: SignInWindow): { from: string; to: string }[] {
-  const start = Date.parse(window.from);
-  const end = Date.parse(window.to);
-  const n = Math.max(1, window.slices);
-  const step = Math.ceil((end - start) / n / 1000) * 1000;
-  const out: { from: string; to: string }[] = [];
-  for (let t = start; t < end; t += step) out.push({ from: isoTime(t), to: isoTime(Math.min(end, t + step)) });
-  return out;
+/**
+ * Reads the first page of the whole window, settles the slices on it (kept in meta before any page is
+ * committed) and commits the page to the slice it belongs to. Returns the slice boundaries.
+ */
+async function firstPage(ctx: CollectContext): Promise<string[]> {
+  const { from, to } = ctx.signInWindow;
+  for await (const page of ctx.graph.pages(PATH, { bucket: 'reports', query: query(from, to), signal: ctx.signal })) {
+    const plan = planSlices(ctx.signInWindow, page.items, page.nextLink !== null);
+    storeSliceBounds(ctx.writer, plan.bounds);
+    if (plan.head === null) {
+      ctx.pages.writePage(toRecords(page.items), page.nextLink, `${from}/${to}`);
+      ctx.advance(page.items.length);
+    } else {
+      const head = Date.parse(plan.head);
+      const newest = page.items.filter((o) => Date.parse(String(o.createdDateTime)) >= head);
+      ctx.pages.writePage(toRecords(newest), null, `${plan.head}/${to}`);
+      ctx.advance(newest.length);
+    }
+    return plan.bounds;
+  }
+  throw new Error('the sign-in list answered no page');
 }
 
 export const signInsCollector: Collector = {
   dataset: 'signIns',
   rows: (w) => w.countRows('sign_ins'),
   async run(ctx) {
-    await runPool(timeSlices(ctx.signInWindow), PARALLEL, (s, stopped) =>
+    const bounds = storedSliceBounds(ctx.writer) ?? (await firstPage(ctx));
+    const slices = bounds.slice(1).map((to, i) => ({ from: bounds[i], to }));
+    await runPool(slices, MAX_SLICES, (s, stopped) =>
       collectList(ctx, {
         slice: `${s.from}/${s.to}`,
-        path: '/auditLogs/signIns',
+        path: PATH,
         bucket: 'reports',
-        query: { $filter: `createdDateTime ge ${s.from} and createdDateTime lt ${s.to}` },
-        toRecords: oneTable('sign_ins', toSignInRow),
+        query: query(s.from, s.to),
+        toRecords,
         onPage: (n) => ctx.advance(n),
         stopped,
       }),
