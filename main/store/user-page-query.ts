@@ -5,8 +5,9 @@
  * sort and show like any other column.
  *
  * Order matches what the screen always had: strings compared lower-cased, empty values last in
- * ascending order (first in descending), ties by user id. Near the top a page is a top-N query; deeper
- * pages read one cached order of row ids (8 bytes per matching user), so scrolling costs a lookup.
+ * ascending order (first in descending), ties by user id. The first pages of the whole table are a
+ * top-N query; deeper or filtered pages are cut from one cached order of row ids (8 bytes per
+ * matching user, one order kept), so scrolling costs a lookup, not a sort.
  */
 import type Database from 'better-sqlite3';
 import type { USER_SORT_KEYS } from '../../shared/ipc.js';
@@ -62,7 +63,6 @@ export class UserPageQuery {
   private failingLoaded = false;
   /** Bumped whenever the failing counts change, so cached orders are never stale. */
   private version = 0;
-  private total: { key: string; value: number } | null = null;
   private order: { key: string; rowids: Float64Array } | null = null;
   private readonly mfaState: string;
 
@@ -92,6 +92,7 @@ export class UserPageQuery {
     })();
     this.failingLoaded = true;
     this.version++;
+    this.order = null;
   }
 
   /** Whether failing counts are loaded (rows carry null for `failing` until then). */
@@ -105,39 +106,30 @@ export class UserPageQuery {
     if (sort === 'failing' && !this.failingLoaded) throw new Error('failing counts are not loaded');
     const where = this.where(q);
     const joins = this.joins(sort, q.mfa !== undefined);
-    const filterKey = JSON.stringify([where.sql, where.params]);
-    const orderKey = JSON.stringify([filterKey, sort, q.dir ?? 'asc', this.version]);
-    const total = this.count(filterKey, joins.filter, where);
-    let rowids: ArrayLike<number>;
-    if (this.order?.key === orderKey) rowids = this.order.rowids.subarray(q.offset, q.offset + q.limit);
-    else if (q.offset + q.limit <= TOP_N_DEPTH) {
-      rowids = this.db
-        .prepare(`SELECT u.rowid FROM users u ${joins.order} ${where.sql} ORDER BY ${orderBy(sort, q.dir, this.mfaState)} LIMIT ? OFFSET ?`)
-        .pluck()
-        .all(...where.params, q.limit, q.offset) as number[];
-    } else {
-      const all = new Float64Array(total);
-      let i = 0;
-      const stmt = this.db
-        .prepare(`SELECT u.rowid FROM users u ${joins.order} ${where.sql} ORDER BY ${orderBy(sort, q.dir, this.mfaState)}`)
-        .pluck();
-      for (const rowid of stmt.iterate(...where.params) as IterableIterator<number>) if (i < total) all[i++] = rowid;
-      this.order = { key: orderKey, rowids: all };
-      rowids = all.subarray(q.offset, q.offset + q.limit);
+    const orderKey = JSON.stringify([where.sql, where.params, sort, q.dir ?? 'asc', this.version]);
+    const select = `SELECT u.rowid FROM users u ${joins} ${where.sql} ORDER BY ${orderBy(sort, q.dir, this.mfaState)}`;
+    if (this.order?.key !== orderKey) {
+      if (!where.sql && q.offset + q.limit <= TOP_N_DEPTH) {
+        // The first screens of the whole table: the total from an index, the rows by a top-N sort.
+        const total = this.db.prepare('SELECT count(*) FROM users').pluck().get() as number;
+        const rowids = this.db.prepare(`${select} LIMIT ? OFFSET ?`).pluck().all(q.limit, q.offset) as number[];
+        return { total, offset: q.offset, rows: this.rows(rowids) };
+      }
+      // Deeper, or filtered: one pass gives the total and the order the next pages are cut from.
+      const rowids = Float64Array.from(
+        this.db
+          .prepare(select)
+          .pluck()
+          .all(...where.params) as number[],
+      );
+      this.order = { key: orderKey, rowids };
     }
-    return { total, offset: q.offset, rows: this.rows(rowids) };
+    const { rowids } = this.order;
+    return { total: rowids.length, offset: q.offset, rows: this.rows(rowids.subarray(q.offset, q.offset + q.limit)) };
   }
 
   close(): void {
     this.db.close();
-  }
-
-  private count(key: string, join: string, where: { sql: string; params: unknown[] }): number {
-    if (this.total?.key !== key) {
-      const value = this.db.prepare(`SELECT count(*) FROM users u ${join} ${where.sql}`).pluck().get(...where.params) as number;
-      this.total = { key, value };
-    }
-    return this.total.value;
   }
 
   private where(q: UserPageRequest): { sql: string; params: unknown[] } {
@@ -163,13 +155,11 @@ export class UserPageQuery {
     return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
   }
 
-  /** Only the joins a filter or a sort needs: the top-N scan stays on the users table otherwise. */
-  private joins(sort: UserSortKey, mfaFilter: boolean): { filter: string; order: string } {
-    const mfa = 'LEFT JOIN mfa_registrations m ON m.userId = u.id';
-    const failing = 'LEFT JOIN temp.user_failing f ON f.userId = u.id';
-    const filter = mfaFilter ? mfa : '';
-    const order = [filter || (sort === 'mfa' ? mfa : ''), sort === 'failing' ? failing : ''].join(' ');
-    return { filter, order };
+  /** Only the joins a filter or the sort needs: the scan stays on the users table otherwise. */
+  private joins(sort: UserSortKey, mfaFilter: boolean): string {
+    const mfa = mfaFilter || sort === 'mfa' ? 'LEFT JOIN mfa_registrations m ON m.userId = u.id' : '';
+    const failing = sort === 'failing' ? 'LEFT JOIN temp.user_failing f ON f.userId = u.id' : '';
+    return `${mfa} ${failing}`;
   }
 
   /** The rows of these users, in the order given. */

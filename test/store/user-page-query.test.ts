@@ -113,10 +113,19 @@ describe('paged user query', () => {
         const want = expected(everyone, { offset: 0, limit: 0, sort, dir }).map((r) => r.id);
         const top = query.page({ offset: 0, limit: 100, sort, dir });
         expect(top.total).toBe(list.length);
-        expect(top.rows.map((r) => r.id), `${sort} ${dir} top`).toEqual(want.slice(0, 100));
-        expect(query.page({ offset: 950, limit: 40, sort, dir }).rows.map((r) => r.id), `${sort} ${dir} 950`).toEqual(want.slice(950, 990));
+        expect(
+          top.rows.map((r) => r.id),
+          `${sort} ${dir} top`,
+        ).toEqual(want.slice(0, 100));
+        expect(
+          query.page({ offset: 950, limit: 40, sort, dir }).rows.map((r) => r.id),
+          `${sort} ${dir} 950`,
+        ).toEqual(want.slice(950, 990));
         const deep = query.page({ offset: 1100, limit: 250, sort, dir });
-        expect(deep.rows.map((r) => r.id), `${sort} ${dir} deep`).toEqual(want.slice(1100, 1350));
+        expect(
+          deep.rows.map((r) => r.id),
+          `${sort} ${dir} deep`,
+        ).toEqual(want.slice(1100, 1350));
         expect(query.page({ offset: 400, limit: 5, sort, dir }).rows.map((r) => r.id)).toEqual(want.slice(400, 405));
       }
     }
@@ -137,7 +146,10 @@ describe('paged user query', () => {
       const got = query.page(q);
       expect(want.length, JSON.stringify(q)).toBeGreaterThan(0);
       expect(got.total, JSON.stringify(q)).toBe(want.length);
-      expect(got.rows.map((r) => r.id), JSON.stringify(q)).toEqual(want.slice(0, 500).map((r) => r.id));
+      expect(
+        got.rows.map((r) => r.id),
+        JSON.stringify(q),
+      ).toEqual(want.slice(0, 500).map((r) => r.id));
     }
     expect(query.page({ offset: 0, limit: 10, search: 'nobody-has-this' })).toEqual({ total: 0, offset: 0, rows: [] });
   });
@@ -149,14 +161,20 @@ describe('paged user query', () => {
     for (const r of rows) expect(r.failing).toBe(counts.get(r.id) ?? 0);
     for (const dir of ['asc', 'desc'] as const) {
       const want = expected(rows, { offset: 0, limit: 0, sort: 'failing', dir }).map((r) => r.id);
-      expect(query.page({ offset: 0, limit: 300, sort: 'failing', dir }).rows.map((r) => r.id)).toEqual(want.slice(0, 300));
-      expect(query.page({ offset: 1200, limit: 100, sort: 'failing', dir }).rows.map((r) => r.id)).toEqual(want.slice(1200));
+      expect(query.page({ offset: 0, limit: 300, sort: 'failing', dir }).rows.map((r) => r.id)).toEqual(
+        want.slice(0, 300),
+      );
+      expect(query.page({ offset: 1200, limit: 100, sort: 'failing', dir }).rows.map((r) => r.id)).toEqual(
+        want.slice(1200),
+      );
     }
     query.loadFailingCounts(new Map([[list[7].id, 9]]));
     const top = query.page({ offset: 0, limit: 2, sort: 'failing', dir: 'desc' }).rows;
     expect(top[0]).toMatchObject({ id: list[7].id, failing: 9 });
     expect(top[1].failing).toBe(0);
-    expect(query.page({ offset: 1200, limit: 100, sort: 'failing', dir: 'desc' }).rows.every((r) => r.failing === 0)).toBe(true);
+    expect(
+      query.page({ offset: 1200, limit: 100, sort: 'failing', dir: 'desc' }).rows.every((r) => r.failing === 0),
+    ).toBe(true);
   });
 
   it('calls MFA unknown when the registration report was not collected', () => {
