@@ -1,5 +1,5 @@
-// Bundles the Electron main process, the preload and the service worker with esbuild into
-// dist/electron (CommonJS for Electron 42's Node). Our own code is bundled; npm packages stay
+// Bundles the Electron main process, the preload and the service and analysis workers with esbuild
+// into dist/electron (CommonJS for Electron 42's Node). Our own code is bundled; npm packages stay
 // external for main and worker (they load from node_modules in the asar, with their data files, and
 // Electron ≥ 17 reads worker scripts and modules from the asar), while the sandboxed preload bundles
 // everything it needs (only `electron` may be required there).
@@ -30,7 +30,11 @@ await build({ ...common, ...importMeta, entryPoints: { main: 'main/app/electron-
 await build({
   ...common,
   ...importMeta,
-  entryPoints: { 'service-worker': 'main/app/worker/service-worker.ts' },
+  // The snapshot analysis (content hash, checks) runs in a worker the services start beside them.
+  entryPoints: {
+    'service-worker': 'main/app/worker/service-worker.ts',
+    'analysis-worker': 'main/app/services/analysis-worker.ts',
+  },
   packages: 'external',
 });
 await build({ ...common, entryPoints: { preload: 'main/app/preload.ts' }, external: ['electron'], minify: true });

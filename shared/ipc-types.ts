@@ -88,7 +88,8 @@ export interface JobProgress {
   secondsLeft: number | null;
 }
 
-export type JobKind = 'collect' | 'export';
+/** `analysis` runs in the background after a snapshot opens: integrity verification, then the checks. */
+export type JobKind = 'collect' | 'export' | 'analysis';
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A long job's state as the renderer polls it. `seq` grows with every progress event. */
@@ -107,7 +108,8 @@ export interface JobStatus {
 }
 
 export interface IntegrityState {
-  status: 'intact' | 'altered' | 'unknown';
+  /** `pending` while the hash is recomputed in the background; `failed` when it could not be (unreadable file). */
+  status: 'intact' | 'altered' | 'unknown' | 'pending' | 'failed';
   recorded: string | null;
   computed: string | null;
 }
@@ -120,6 +122,10 @@ export interface SnapshotState {
   meta: SnapshotMeta;
   coverage: DatasetCoverage[];
   integrity: IntegrityState;
+  /** The check results: `running` in the background after open, then `ready` (or `failed`, or `unavailable`). */
+  checks: 'running' | 'ready' | 'failed' | 'unavailable';
+  /** The background job verifying integrity and running the checks (its step, and its error if it failed). */
+  analysis: JobStatus | null;
 }
 
 /** Session state the shell shows in its header. */

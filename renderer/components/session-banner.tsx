@@ -1,9 +1,18 @@
 /**
  * The header line: which tenant, whether the snapshot is live or under review (read-only), its
- * integrity, and who collected it and when. Review mode is unmistakable.
+ * integrity (being verified, then the verdict), whether its checks are still running, and who
+ * collected it and when. Review mode and an altered snapshot are unmistakable.
  */
-import type { SessionState } from '../../shared/ipc-types.js';
+import type { IntegrityState, SessionState } from '../../shared/ipc-types.js';
 import { fmtDate } from './format.js';
+
+const INTEGRITY_PILL: Record<IntegrityState['status'], string> = {
+  pending: 'Verifying integrity…',
+  intact: 'Integrity verified',
+  altered: 'Altered since collection',
+  failed: 'Integrity could not be verified',
+  unknown: 'Integrity unknown (unfinished collection)',
+};
 
 export function SessionBanner({ state }: { state: SessionState | undefined }) {
   const snap = state?.snapshot;
@@ -28,12 +37,15 @@ export function SessionBanner({ state }: { state: SessionState | undefined }) {
             className={`pill pill-integrity-${integrity}`}
             title={snap.integrity.recorded ? `Recorded hash ${snap.integrity.recorded}` : undefined}
           >
-            {integrity === 'intact'
-              ? 'Integrity verified'
-              : integrity === 'altered'
-                ? 'Altered since collection'
-                : 'Integrity unknown (unfinished collection)'}
+            {INTEGRITY_PILL[snap.integrity.status]}
           </span>
+          {snap.checks === 'running' ? (
+            <span className="pill pill-checks-running" role="status">
+              Running checks…
+            </span>
+          ) : snap.checks === 'failed' ? (
+            <span className="pill pill-checks-failed">Checks failed</span>
+          ) : null}
           <span className="banner-muted">
             Collected by {snap.meta.collectedBy} ·{' '}
             {fmtDate(snap.meta.collectionFinishedAt ?? snap.meta.collectionStartedAt)}

@@ -86,4 +86,45 @@ describe('job progress', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(jobs.status(status.jobId)).toMatchObject({ state: 'done', snapshotPath: '/x.sqlite' });
   });
+
+  it('runs a background job beside the foreground one without blocking it or becoming the active job', async () => {
+    const jobs = new JobRegistry();
+    let finishBackground!: () => void;
+    const background = jobs.startBackground(
+      'analysis',
+      'Verifying integrity',
+      () => new Promise((resolve) => (finishBackground = () => resolve({}))),
+    );
+    expect(jobs.running()).toBeUndefined();
+    expect(jobs.latest()).toBeNull();
+    const collect = jobs.start(
+      'collect',
+      'go',
+      (ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('x')))),
+      true,
+    );
+    expect(jobs.running()?.status.jobId).toBe(collect.jobId);
+    const second = jobs.startBackground('analysis', 'again', async () => ({}));
+    expect(jobs.latest()?.jobId).toBe(collect.jobId);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(jobs.status(second.jobId).state).toBe('done');
+    expect(jobs.status(background.jobId)).toMatchObject({ kind: 'analysis', state: 'running' });
+    jobs.cancel(collect.jobId);
+    finishBackground();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(jobs.status(background.jobId).state).toBe('done');
+    expect(jobs.status(collect.jobId).state).toBe('cancelled');
+  });
+
+  it('says only "Cancelled." of a cancelled job that cannot resume', async () => {
+    const jobs = new JobRegistry();
+    const status = jobs.startBackground(
+      'analysis',
+      'go',
+      (ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))),
+    );
+    jobs.cancel(status.jobId);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(jobs.status(status.jobId)).toMatchObject({ state: 'cancelled', error: 'Cancelled.', resumable: false });
+  });
 });

@@ -2,10 +2,12 @@
  * The services the UI drives, in-process over real parts: the demo tenant served by the Graph
  * emulator over HTTPS, the real collectors into a SQLite snapshot, the checks, the pack writer and
  * verifier. Server-side paging/sorting/filtering of users, policies in words, sign-in filters,
- * exceptions (live only), export, and review mode (read-only, integrity, tampering).
+ * exceptions (live only), export, and review mode (read-only, integrity, tampering). Opening returns
+ * before integrity and checks are known; they follow as a background job whose states are checked
+ * here with a checks runner held at a gate (the real one, started when the test says).
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import type { ChannelInput, ChannelName, ChannelResult } from '../../shared/ipc.
 import { dispatch } from '../../main/app/services/dispatch.js';
 import { frameworkTitle, runChecks } from '../../main/app/services/engines.js';
 import { createHandlers } from '../../main/app/services/handlers.js';
+import type { ChecksRunner } from '../../main/app/services/open-snapshot.js';
 import { AppSession } from '../../main/app/services/session.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ea-services-'));
@@ -29,10 +32,15 @@ const session = new AppSession(
 const handlers = createHandlers(session, frameworkTitle);
 
 /** Calls a channel as the renderer would (validation included); throws on an error envelope. */
-async function call<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {
-  const env = await dispatch(handlers, name, input);
+async function call<K extends ChannelName>(name: K, input: ChannelInput<K>, via = handlers): Promise<ChannelResult<K>> {
+  const env = await dispatch(via, name, input);
   if (!env.ok) throw Object.assign(new Error(env.error.message), { code: env.error.code });
   return env.result as ChannelResult<K>;
+}
+
+/** Waits for the open snapshot's background analysis (integrity, then checks) to leave "running". */
+async function analysed(s = session) {
+  return s.jobs.settled(s.state().snapshot!.analysis!.jobId);
 }
 
 let snapshotPath = '';
@@ -45,6 +53,7 @@ describe('app services on the demo tenant', () => {
     const done = await session.jobs.settled(job.jobId);
     expect(done.state, done.error ?? '').toBe('done');
     snapshotPath = done.snapshotPath!;
+    expect(await analysed()).toMatchObject({ kind: 'analysis', state: 'done' });
   }, 120_000);
   afterAll(async () => {
     await session.close();
@@ -52,7 +61,14 @@ describe('app services on the demo tenant', () => {
 
   it('reports the live snapshot with its integrity and coverage, never carrying a token', async () => {
     const s = await call('session', {});
-    expect(s.snapshot).toMatchObject({ mode: 'live', readOnly: false, integrity: { status: 'intact' } });
+    expect(s.snapshot).toMatchObject({
+      mode: 'live',
+      readOnly: false,
+      integrity: { status: 'intact' },
+      checks: 'ready',
+      analysis: { kind: 'analysis', state: 'done' },
+    });
+    expect(s.activeJob?.kind).toBe('collect');
     expect(s.snapshot!.coverage.every((c) => c.status === 'complete')).toBe(true);
     expect(JSON.stringify(s)).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
   });
@@ -203,6 +219,7 @@ describe('app services on the demo tenant', () => {
     await call('collectResume', { jobId: job.jobId });
     const resumed = await session.jobs.settled(job.jobId);
     expect(resumed.state, resumed.error ?? '').toBe('done');
+    await analysed();
     expect((await call('session', {})).snapshot).toMatchObject({
       path: resumed.snapshotPath,
       integrity: { status: 'intact' },
@@ -211,8 +228,10 @@ describe('app services on the demo tenant', () => {
 
   it('opens a snapshot for review: read-only, intact, exceptions shown but not writable', async () => {
     const state = await call('snapshotOpen', { path: snapshotPath });
-    expect(state).toMatchObject({ mode: 'review', readOnly: true, integrity: { status: 'intact' } });
+    expect(state).toMatchObject({ mode: 'review', readOnly: true, integrity: { status: 'pending' } });
     expect(state.meta.collectedBy).toMatch(/^consultant@/);
+    await analysed();
+    expect((await call('session', {})).snapshot).toMatchObject({ integrity: { status: 'intact' }, checks: 'ready' });
     expect((await call('exceptionsList', {})).length).toBe(1);
     await expect(
       call('exceptionAdd', {
@@ -232,12 +251,113 @@ describe('app services on the demo tenant', () => {
     const db = new Database(tampered);
     db.prepare("UPDATE users SET department = 'Changed' WHERE rowid = (SELECT min(rowid) FROM users)").run();
     db.close();
-    expect(await call('snapshotOpen', { path: tampered })).toMatchObject({ integrity: { status: 'altered' } });
+    expect(await call('snapshotOpen', { path: tampered })).toMatchObject({ integrity: { status: 'pending' } });
+    await analysed();
+    expect((await call('session', {})).snapshot).toMatchObject({ integrity: { status: 'altered' }, checks: 'ready' });
     await expect(call('exportStart', { frameworks: [], signer: { kind: 'self-signed' } })).rejects.toMatchObject({
       code: 'read-only',
     });
     await expect(call('snapshotOpen', { path: join(dir, 'missing.sqlite') })).rejects.toMatchObject({
       code: 'invalid-input',
     });
+  });
+
+  describe('while the background analysis runs', () => {
+    let release!: () => void;
+    let gate!: Promise<void>;
+    const hold = () => (gate = new Promise<void>((r) => (release = r)));
+    const gated: ChecksRunner = async (reader, inputs) => {
+      await gate;
+      return runChecks(reader, inputs);
+    };
+    const slow = new AppSession(
+      { transport: 'http', appVersion: '0.1.0-test', dataDir: join(dir, 'slow'), signerDir: join(dir, 'signer') },
+      gated,
+    );
+    const slowHandlers = createHandlers(slow, frameworkTitle);
+    const slowCall = <K extends ChannelName>(name: K, input: ChannelInput<K>) => call(name, input, slowHandlers);
+    afterAll(async () => {
+      release?.();
+      await slow.close();
+    });
+
+    it('shows the snapshot at once, says what is still running, and never pretends checks have run', async () => {
+      hold();
+      const opened = await slowCall('snapshotOpen', { path: snapshotPath });
+      expect(opened).toMatchObject({
+        integrity: { status: 'pending', computed: null },
+        checks: 'running',
+        analysis: { kind: 'analysis', state: 'running', progress: { step: 'Verifying integrity' } },
+      });
+      expect(opened.integrity.recorded).toMatch(/^[0-9a-f]{64}$/);
+      expect((await slowCall('session', {})).activeJob).toBeNull();
+
+      const page = await slowCall('users', { offset: 0, limit: 50 });
+      expect(page.total).toBeGreaterThan(50);
+      expect(page.rows.every((r) => r.failing === null)).toBe(true);
+      await expect(slowCall('users', { offset: 0, limit: 50, sort: 'failing' })).rejects.toMatchObject({
+        code: 'not-available',
+        message: expect.stringMatching(/still running/),
+      });
+      for (const name of ['checksOverview', 'compliance'] as const)
+        await expect(slowCall(name, {})).rejects.toMatchObject({ code: 'not-available' });
+      await expect(
+        slowCall('checkResults', { checkId: 'mfa-registered-all-users', offset: 0, limit: 5 }),
+      ).rejects.toMatchObject({ message: expect.stringMatching(/still running/) });
+      await expect(slowCall('exportStart', { frameworks: [], signer: { kind: 'self-signed' } })).rejects.toMatchObject({
+        code: 'not-available',
+      });
+
+      // The hash finishes on its own; the checks wait at the gate.
+      while (slow.state().snapshot!.integrity.status === 'pending') await new Promise((r) => setTimeout(r, 20));
+      expect(slow.state().snapshot).toMatchObject({
+        integrity: { status: 'intact', computed: opened.integrity.recorded },
+        checks: 'running',
+        analysis: { state: 'running', progress: { step: 'Running checks', done: 1, total: 2 } },
+      });
+
+      release();
+      expect(await analysed(slow)).toMatchObject({ state: 'done', progress: { done: 2 } });
+      expect(slow.state().snapshot!.checks).toBe('ready');
+      const ready = await slowCall('users', { offset: 0, limit: 500 });
+      expect(ready.rows.every((r) => typeof r.failing === 'number')).toBe(true);
+      const worst = await slowCall('users', { offset: 0, limit: 3, sort: 'failing', dir: 'desc' });
+      expect(worst.rows[0].failing).toBe(Math.max(...ready.rows.map((r) => r.failing!)));
+      for (const row of worst.rows) {
+        const d = await slowCall('userDetail', { userId: row.id });
+        expect(d.results.filter((r) => r.outcome === 'fail')).toHaveLength(row.failing!);
+      }
+    });
+
+    it('cancels the analysis of a snapshot that is closed or replaced', async () => {
+      hold();
+      await slowCall('snapshotOpen', { path: snapshotPath });
+      const first = slow.state().snapshot!.analysis!.jobId;
+      await slowCall('snapshotOpen', { path: snapshotPath });
+      expect(await slow.jobs.settled(first)).toMatchObject({ state: 'cancelled' });
+      const second = slow.state().snapshot!.analysis!.jobId;
+      expect(slow.jobs.status(second).state).toBe('running');
+      await slow.close();
+      expect(slow.jobs.status(second)).toMatchObject({ state: 'cancelled', error: 'Cancelled.' });
+    });
+  });
+
+  it('shows a snapshot it cannot read through as "integrity failed" and the checks as failed', async () => {
+    const damaged = join(dir, 'damaged.sqlite');
+    copyFileSync(snapshotPath, damaged);
+    const db = new Database(damaged, { readonly: true });
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'users'").pluck().get() as number;
+    db.close();
+    const fd = openSync(damaged, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
+    closeSync(fd);
+    expect(await call('snapshotOpen', { path: damaged })).toMatchObject({ integrity: { status: 'pending' } });
+    expect(await analysed()).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/integrity could not be verified: .*malformed.*; the checks failed/),
+    });
+    expect((await call('session', {})).snapshot).toMatchObject({ integrity: { status: 'failed' }, checks: 'failed' });
+    await expect(call('checksOverview', {})).rejects.toMatchObject({ code: 'failed' });
   });
 });

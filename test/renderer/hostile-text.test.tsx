@@ -39,6 +39,8 @@ describe('hostile text in the renderer', () => {
             mode: 'review',
             readOnly: true,
             integrity: { status: 'altered', recorded: 'a', computed: 'b' },
+            checks: 'ready',
+            analysis: null,
             coverage: [],
             meta: {
               tenantName: HOSTILE,

@@ -1,7 +1,8 @@
 /**
- * The engines the services drive, behind the small calls the app needs: the checks (with the
- * connection's terminations list and the snapshot's exceptions), the evidence pack (export, then
- * verify what was written), and the preflight table. This is the one file that knows their APIs.
+ * The engines the services drive, behind the small calls the app needs: the checks (off the service
+ * thread, with the connection's terminations list and the snapshot's exceptions), the evidence pack
+ * (export, then verify what was written), and the preflight table. This is the one file that knows
+ * their APIs.
  */
 import { readFileSync } from 'node:fs';
 import type { ExportOutcome, PreflightReport, VerifyLine } from '../../../shared/ipc-types.js';
@@ -9,8 +10,6 @@ import { FRAMEWORKS, type FrameworkId } from '../../../shared/frameworks/catalog
 import { decodeTokenClaims } from '../../auth/claims.js';
 import { CLOUDS } from '../../auth/clouds.js';
 import { runPreflight } from '../../auth/preflight.js';
-import { runChecks as runEngine } from '../../checks/engine.js';
-import { listMfaPassthrough } from '../../checks/passthrough.js';
 import { parseTerminationsCsv } from '../../checks/terminations-csv.js';
 import type { TerminationRecord } from '../../checks/types.js';
 import { exportPack } from '../../export/export-pack.js';
@@ -23,6 +22,7 @@ import type { SqliteSnapshotReader } from '../../store/index.js';
 import type { LiveConnection } from './connection.js';
 import type { Host } from './host.js';
 import type { JobContext } from './jobs.js';
+import { checksOffThread } from './off-thread.js';
 import type { ChecksOutput, ChecksRunner } from './open-snapshot.js';
 import { ServiceError } from './service-error.js';
 
@@ -33,17 +33,9 @@ export function demoTerminations(conn: LiveConnection | null): TerminationRecord
   return conn?.terminationsCsv ? parseTerminationsCsv(conn.terminationsCsv) : undefined;
 }
 
-/** Runs every check; the MFA passthrough list comes along for the apps screen. */
-export const runChecks: ChecksRunner = async (reader, { exceptions, terminations }) => {
-  const run = runEngine(reader, { exceptions, terminations });
-  const passthrough = new Map<string, { coverage: 'full' | 'partial' | 'none'; uncovered: number }>();
-  for (const row of listMfaPassthrough(reader, { exceptions, terminations })) {
-    const entry = passthrough.get(row.appId) ?? { coverage: row.coverage, uncovered: 0 };
-    if (row.leftOutUserId) entry.uncovered++;
-    passthrough.set(row.appId, entry);
-  }
-  return { ...run, passthrough } satisfies ChecksOutput;
-};
+/** Runs every check off the service thread (analysis-worker.ts), so the screens are answered meanwhile. */
+export const runChecks: ChecksRunner = ({ path }, { signal, ...inputs }) =>
+  checksOffThread(path, inputs, signal ?? new AbortController().signal);
 
 /** A framework's title from the shared catalogue (its id when unknown). */
 export function frameworkTitle(id: string): string {

@@ -40,11 +40,7 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
   const host = session.host;
   const resumers = new Map<string, Parameters<AppSession['jobs']['restart']>[1]>();
   let lastPack: ExportOutcome | null = null;
-  const checksOf = () => {
-    const out = session.snapshot().checks();
-    if (!out) throw new ServiceError('not-available', 'The checks engine is not available in this build yet');
-    return out;
-  };
+  const checksOf = () => session.snapshot().requireChecks();
   const exceptionViews = (checkId?: string): ExceptionView[] => {
     const snap = session.snapshot();
     const out = snap.checks();
@@ -176,7 +172,7 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
     },
     exceptionRemove: async ({ id }) => ({ removed: await session.writableSnapshot().removeException(id) }),
 
-    users: (q) => session.snapshot().users().page(q),
+    users: (q) => session.snapshot().userPage(q),
     userDetail: ({ userId }) => {
       const snap = session.snapshot();
       const out = snap.checks();
@@ -231,12 +227,17 @@ export function createHandlers(session: AppSession, frameworkTitle: (id: string)
     exportStart: (input) => {
       const snap = session.snapshot();
       const checks = checksOf();
-      if (snap.integrity.status !== 'intact') {
+      const integrity = snap.integrity.status;
+      if (integrity === 'pending')
+        throw new ServiceError('conflict', "the snapshot's integrity is still being verified: export once it is");
+      if (integrity !== 'intact') {
         throw new ServiceError(
           'read-only',
-          snap.integrity.status === 'altered'
+          integrity === 'altered'
             ? 'this snapshot was altered after collection: no pack is made from it'
-            : 'this snapshot is unfinished (no content hash): resume its collection first',
+            : integrity === 'failed'
+              ? "this snapshot's integrity could not be verified: no pack is made from it"
+              : 'this snapshot is unfinished (no content hash): resume its collection first',
         );
       }
       const destination =

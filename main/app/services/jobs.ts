@@ -1,6 +1,8 @@
 /**
  * Long jobs (collection, export) as the renderer sees them: an id, a state and progress that only
  * moves forward, published at most ten times a second, and a cancel that reaches the job's signal.
+ * Background jobs (a snapshot's analysis after open) run beside them: they neither wait for nor block
+ * the one foreground job, and are not the session's "active job".
  */
 import { randomUUID } from 'node:crypto';
 import type { DatasetProgress, ExportOutcome, JobKind, JobProgress, JobStatus } from '../../../shared/ipc-types.js';
@@ -29,6 +31,7 @@ interface Job {
   lastPublished: number;
   timer: NodeJS.Timeout | null;
   resumable: boolean;
+  background: boolean;
 }
 
 /** Merges an update into progress without letting any counter go backwards. */
@@ -85,6 +88,21 @@ export class JobRegistry {
         'conflict',
         `a ${this.running()!.status.kind} job is already running: wait for it or cancel it`,
       );
+    return this.create(kind, step, run, resumable, false);
+  }
+
+  /** Starts a background job: it runs beside the foreground job and is never the session's active one. */
+  startBackground(kind: JobKind, step: string, run: (ctx: JobContext) => Promise<JobOutput>): JobStatus {
+    return this.create(kind, step, run, false, true);
+  }
+
+  private create(
+    kind: JobKind,
+    step: string,
+    run: (ctx: JobContext) => Promise<JobOutput>,
+    resumable: boolean,
+    background: boolean,
+  ): JobStatus {
     const jobId = randomUUID();
     const job: Job = {
       status: {
@@ -103,6 +121,7 @@ export class JobRegistry {
       lastPublished: 0,
       timer: null,
       resumable,
+      background,
     };
     this.jobs.set(jobId, job);
     this.launch(job, run);
@@ -124,13 +143,14 @@ export class JobRegistry {
     return { ...this.get(jobId).status };
   }
 
-  /** The job currently running, if any. */
+  /** The foreground job currently running, if any. */
   running(): Job | undefined {
-    return [...this.jobs.values()].find((j) => j.status.state === 'running');
+    return [...this.jobs.values()].find((j) => j.status.state === 'running' && !j.background);
   }
 
+  /** The latest foreground job. */
   latest(): JobStatus | null {
-    const all = [...this.jobs.values()];
+    const all = [...this.jobs.values()].filter((j) => !j.background);
     return all.length ? { ...all[all.length - 1].status } : null;
   }
 
@@ -179,7 +199,9 @@ export class JobRegistry {
           ...job.status,
           state: cancelled ? 'cancelled' : 'failed',
           error: cancelled
-            ? 'Cancelled. What was collected is kept; resume continues from the last saved page.'
+            ? job.resumable
+              ? 'Cancelled. What was collected is kept; resume continues from the last saved page.'
+              : 'Cancelled.'
             : message,
           seq: job.status.seq + 1,
           resumable: job.resumable,

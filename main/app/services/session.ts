@@ -56,17 +56,21 @@ export class AppSession {
     return snap;
   }
 
-  /** Opens a snapshot file, closing the one before. */
+  /**
+   * Opens a snapshot file, closing the one before. Returns once the file is validated and its meta
+   * read; integrity and checks follow in a background job (the snapshot's state shows it).
+   */
   async openSnapshot(path: string, mode: 'live' | 'review', terminations?: TerminationRecord[]): Promise<OpenSnapshot> {
     let next: OpenSnapshot;
     try {
-      next = await OpenSnapshot.open(path, mode, this.runChecks, terminations);
+      next = OpenSnapshot.open(path, mode, this.runChecks, terminations);
     } catch (err) {
       if ((err as Error).name === 'SnapshotOpenError') throw new ServiceError('invalid-input', (err as Error).message);
       throw err;
     }
-    this.open?.close();
+    void this.open?.close();
     this.open = next;
+    next.startAnalysis(this.jobs);
     const meta = next.reader.meta();
     const i = this.recent.findIndex((r) => r.path === path);
     if (i >= 0) this.recent.splice(i, 1);
@@ -89,7 +93,7 @@ export class AppSession {
       this.jobs.cancel(running.status.jobId);
       await this.jobs.settled(running.status.jobId);
     }
-    this.open?.close();
+    await this.open?.close();
     this.open = null;
     await this.live?.close();
     this.live = null;

@@ -1,0 +1,100 @@
+/**
+ * The heavy reads of a snapshot (recomputing its content hash, running the checks) in a worker
+ * thread, so a 200k-user snapshot's minute of hashing and checking never stops the services from
+ * answering the screens. From source (tsx: CLI, tests, bench) the worker loads analysis-worker.ts
+ * through tsx; in the bundled app it is analysis-worker.cjs beside the service worker's bundle.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CheckResult } from '../../../shared/results.js';
+import type { ChecksInputs } from './checks-run.js';
+import type { ChecksOutput } from './open-snapshot.js';
+
+export type AnalysisTask = { kind: 'hash'; path: string } | { kind: 'checks'; path: string; inputs: ChecksInputs };
+
+/** What the worker posts: the hash, or the checks' summary then their results in chunks, or an error. */
+export type FromAnalysis =
+  | { type: 'hash'; expected: string | null; actual: string; intact: boolean }
+  | ({ type: 'checks'; total: number } & Omit<ChecksOutput, 'results'>)
+  | { type: 'results'; results: CheckResult[] }
+  | { type: 'end' }
+  | { type: 'error'; message: string };
+
+/** The content hash recomputed off-thread, with the one recorded at collection. */
+export async function verifyOffThread(
+  path: string,
+  signal: AbortSignal,
+): Promise<{ expected: string | null; actual: string; intact: boolean }> {
+  let hash: { expected: string | null; actual: string; intact: boolean } | null = null;
+  await runTask({ kind: 'hash', path }, signal, (m) => {
+    if (m.type !== 'hash') return false;
+    hash = { expected: m.expected, actual: m.actual, intact: m.intact };
+    return true;
+  });
+  return hash!;
+}
+
+/** Every check run off-thread; the results arrive in chunks, each taken in one short step. */
+export async function checksOffThread(path: string, inputs: ChecksInputs, signal: AbortSignal): Promise<ChecksOutput> {
+  let out: ChecksOutput | null = null;
+  await runTask({ kind: 'checks', path, inputs }, signal, (m) => {
+    if (m.type === 'checks') {
+      const { type: _type, total: _total, ...summary } = m;
+      out = { ...summary, results: [] };
+    } else if (m.type === 'results') {
+      for (const r of m.results) out!.results.push(r);
+    }
+    return m.type === 'end';
+  });
+  return out!;
+}
+
+/** Runs one task in a new worker; `take` returns true on the message that completes it. */
+function runTask(task: AnalysisTask, signal: AbortSignal, take: (m: FromAnalysis) => boolean): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const worker = startWorker(task);
+    let settled = false;
+    const settle = (err: unknown | null) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      if (err === null) resolve();
+      // The thread is gone before the caller hears of a failure or a cancel (no connection left open).
+      else void worker.terminate().finally(() => reject(err));
+    };
+    const onAbort = () => settle(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (m: FromAnalysis) => {
+      if (settled) return;
+      if (m.type === 'error') return settle(new Error(m.message));
+      try {
+        if (take(m)) settle(null);
+      } catch (err) {
+        settle(err);
+      }
+    });
+    worker.on('error', (err) => settle(err));
+    worker.on('exit', (code) => settle(new Error(`the analysis worker stopped early (exit code ${code})`)));
+  });
+}
+
+interface TsxPackage {
+  exports: { './esm/api': { import: { default: string } } };
+}
+
+function startWorker(task: AnalysisTask): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./analysis-worker.cjs', here), { workerData: task });
+  // From source: register tsx's loader inside the worker (its ESM API, found through its package
+  // exports), then load the TypeScript entry.
+  const tsxPackage = createRequire(here).resolve('tsx/package.json');
+  const { exports } = JSON.parse(readFileSync(tsxPackage, 'utf8')) as TsxPackage;
+  const api = pathToFileURL(join(dirname(tsxPackage), exports['./esm/api'].import.default)).href;
+  const entry = new URL('./analysis-worker.ts', here).href;
+  const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData: task });
+}
