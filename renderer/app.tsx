@@ -1,8 +1,10 @@
 /**
  * The app shell: a sidebar of screens, a header with the tenant, the snapshot's mode and integrity,
  * and the current screen. Focus moves to the new screen's title on navigation (keyboard users).
+ * While a snapshot's integrity or checks are still being worked out in the background, the session
+ * is polled so the header and the screens follow as each finishes.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionState } from '../shared/ipc-types.js';
 import type { Navigate, Route } from './route.js';
 import { useQuery } from './use-bridge.js';
@@ -17,6 +19,10 @@ import { ComplianceScreen } from './screens/compliance.js';
 import { ExportScreen } from './screens/export.js';
 import { DiffScreen } from './screens/diff.js';
 import { SessionBanner } from './components/session-banner.js';
+import { ChecksStatusContext, type ChecksStatus } from './checks-state.js';
+
+/** How often the session is read while the open snapshot's analysis runs. */
+const ANALYSIS_POLL_MS = 500;
 
 const NAV: { screen: Route['screen']; label: string; needs: 'none' | 'connection' | 'snapshot' }[] = [
   { screen: 'connect', label: 'Connect', needs: 'none' },
@@ -73,6 +79,18 @@ export function App() {
   }, [session.data, started]);
 
   const state: SessionState | undefined = session.data;
+  const snap = state?.snapshot;
+  const analysing = Boolean(snap && (snap.integrity.status === 'pending' || snap.checks === 'running'));
+  const reloadSession = session.reload;
+  useEffect(() => {
+    if (!analysing) return;
+    const timer = setInterval(reloadSession, ANALYSIS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [analysing, reloadSession]);
+  const checksState = snap?.checks ?? 'unavailable';
+  const checksError = snap?.analysis?.error ?? null;
+  const checks: ChecksStatus = useMemo(() => ({ state: checksState, error: checksError }), [checksState, checksError]);
+
   const available = (needs: 'none' | 'connection' | 'snapshot') =>
     needs === 'none' || (needs === 'connection' ? Boolean(state?.connection) : Boolean(state?.snapshot));
 
@@ -123,7 +141,9 @@ export function App() {
       <div className="content">
         <SessionBanner state={state} />
         <main id="main" tabIndex={-1}>
-          <Screen route={route} navigate={navigate} session={state} refresh={session.reload} />
+          <ChecksStatusContext.Provider value={checks}>
+            <Screen route={route} navigate={navigate} session={state} refresh={session.reload} />
+          </ChecksStatusContext.Provider>
         </main>
       </div>
     </div>

@@ -10,6 +10,8 @@ import { useBridge, useQuery } from '../use-bridge.js';
 import { ErrorNote, Loading, OutcomeBadge, PageHeader, Pager, SeverityBadge } from '../components/ui.js';
 import { fmtDay, fmtNumber } from '../components/format.js';
 import { EvidenceList } from '../components/evidence.js';
+import { useChecksStatus } from '../checks-state.js';
+import { ChecksPendingScreen } from '../components/checks-pending.js';
 
 const PAGE = 50;
 
@@ -22,6 +24,8 @@ export function ChecksScreen({
   checkId?: string;
   readOnly: boolean;
 }) {
+  const checks = useChecksStatus();
+  if (checks.state !== 'ready') return <ChecksPendingScreen title="Checks" status={checks} />;
   return checkId ? (
     <CheckDetail navigate={navigate} checkId={checkId} readOnly={readOnly} />
   ) : (

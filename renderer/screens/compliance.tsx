@@ -8,8 +8,16 @@ import { useQuery } from '../use-bridge.js';
 import { ErrorNote, Loading, OutcomeBadge, PageHeader, SeverityBadge } from '../components/ui.js';
 import { fmtNumber } from '../components/format.js';
 import { onTablistKeyDown } from '../components/tablist-keys.js';
+import { useChecksStatus } from '../checks-state.js';
+import { ChecksPendingScreen } from '../components/checks-pending.js';
 
 export function ComplianceScreen({ navigate }: { navigate: Navigate }) {
+  const checks = useChecksStatus();
+  if (checks.state !== 'ready') return <ChecksPendingScreen title="Compliance" status={checks} />;
+  return <ComplianceBody navigate={navigate} />;
+}
+
+function ComplianceBody({ navigate }: { navigate: Navigate }) {
   const q = useQuery((b) => b.compliance({}), []);
   const [framework, setFramework] = useState<string | null>(null);
   if (q.error) {

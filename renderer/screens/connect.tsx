@@ -400,7 +400,10 @@ function OpenFileForm({ navigate, onChange }: FormProps) {
   };
   return (
     <form onSubmit={submit} className="form">
-      <Field label="Snapshot file" help="A .sqlite snapshot. It opens read-only and its integrity is checked.">
+      <Field
+        label="Snapshot file"
+        help="A .sqlite snapshot. It opens read-only at once; its integrity is verified and its checks run in the background."
+      >
         {(id) => (
           <div className="input-with-button">
             <input
@@ -421,7 +424,7 @@ function OpenFileForm({ navigate, onChange }: FormProps) {
       </Field>
       <ErrorNote error={pickError ?? error} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
-        {busy ? 'Opening and verifying…' : 'Open for review'}
+        {busy ? 'Opening…' : 'Open for review'}
       </button>
       {recent.data?.length ? (
         <div className="recent">

@@ -10,6 +10,7 @@ import { ErrorNote, Loading, PageHeader, Pager } from '../components/ui.js';
 import { fmtDate, fmtDay, fmtNumber } from '../components/format.js';
 import { UsersTable } from './users-table.js';
 import { onTablistKeyDown } from '../components/tablist-keys.js';
+import { useChecksStatus } from '../checks-state.js';
 
 const TABS: { id: DataTab; label: string }[] = [
   { id: 'users', label: 'Users' },
@@ -384,12 +385,18 @@ const COVERAGE_LABEL = { full: 'Full', partial: 'Partial', none: 'None', 'not-as
 function AppsTab() {
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
-  const q = useQuery((b) => b.apps({ offset, limit: PAGE, search: search || undefined }), [search, offset]);
+  // Passthrough coverage comes from the checks: reload when they finish.
+  const checks = useChecksStatus();
+  const q = useQuery(
+    (b) => b.apps({ offset, limit: PAGE, search: search || undefined }),
+    [search, offset, checks.state],
+  );
   return (
     <section className="card">
       <div className="card-head">
         <p className="hint">
           MFA passthrough: whether the users assigned to an SSO app are covered by an enabled policy requiring MFA.
+          {checks.state === 'running' ? ' Shown once the checks, still running, have finished.' : ''}
         </p>
         <SearchBox
           id="app-search"

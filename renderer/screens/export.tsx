@@ -1,16 +1,26 @@
 /**
  * Export: choose frameworks, the signer and the destination, write the evidence pack off the UI
  * thread, then show the verification of the pack that was written (every hash, the manifest
- * signature, the PDF signature).
+ * signature, the PDF signature). A pack needs the check results and a verified snapshot: until the
+ * background analysis has both, the screen says what it waits for.
  */
 import { useState, type FormEvent } from 'react';
 import type { ExportOutcome, JobStatus, SessionState } from '../../shared/ipc-types.js';
 import { useBridge, useQuery } from '../use-bridge.js';
 import { useJob } from '../use-job.js';
 import { ErrorNote, PageHeader } from '../components/ui.js';
+import { useChecksStatus } from '../checks-state.js';
+import { ChecksPendingScreen } from '../components/checks-pending.js';
 
 export function ExportScreen({ session }: { session: SessionState | undefined }) {
+  const checks = useChecksStatus();
+  if (checks.state !== 'ready') return <ChecksPendingScreen title="Export" status={checks} />;
+  return <ExportForm session={session} />;
+}
+
+function ExportForm({ session }: { session: SessionState | undefined }) {
   const bridge = useBridge();
+  const verifying = session?.snapshot?.integrity.status === 'pending';
   const info = useQuery((b) => b.appInfo({}), []);
   const overview = useQuery((b) => b.checksOverview({}), []);
   const last = useQuery((b) => b.lastExport({}), []);
@@ -129,8 +139,13 @@ export function ExportScreen({ session }: { session: SessionState | undefined })
             ) : null}
           </div>
         </div>
+        {verifying ? (
+          <p className="note note-info" role="status">
+            Verifying the snapshot's integrity… A pack is made only from a snapshot whose content hash matches.
+          </p>
+        ) : null}
         <ErrorNote error={error ?? pollError ?? overview.error} />
-        <button type="submit" className="btn btn-primary" disabled={job?.state === 'running'}>
+        <button type="submit" className="btn btn-primary" disabled={job?.state === 'running' || verifying}>
           {job?.state === 'running' ? 'Writing the pack…' : 'Export and verify'}
         </button>
       </form>

@@ -1,7 +1,8 @@
 /**
  * Overview: how the tenant stands at a glance. Outcomes across all checks, failing checks by
  * severity (each a link into its evidence), per-framework control status, and dataset coverage
- * ("not assessed" is never shown as a pass).
+ * ("not assessed" is never shown as a pass). Until the checks have run, the snapshot's facts and a
+ * note saying they are running.
  */
 import { datasetSpec } from '../../shared/datasets.js';
 import { SEVERITIES, type CheckSummary } from '../../shared/results.js';
@@ -9,11 +10,27 @@ import type { SnapshotState } from '../../shared/ipc-types.js';
 import type { Navigate } from '../route.js';
 import { SnapshotFacts } from '../components/snapshot-facts.js';
 import { useQuery } from '../use-bridge.js';
+import { useChecksStatus } from '../checks-state.js';
+import { ChecksPending } from '../components/checks-pending.js';
 import { Donut, StackedBars } from '../components/charts.js';
 import { ErrorNote, Loading, OutcomeBadge, PageHeader, SeverityBadge, Stat } from '../components/ui.js';
 import { fmtNumber } from '../components/format.js';
 
 export function OverviewScreen({ navigate, snapshot }: { navigate: Navigate; snapshot: SnapshotState | null }) {
+  const checks = useChecksStatus();
+  if (checks.state !== 'ready') {
+    return (
+      <>
+        <PageHeader title="Overview" />
+        {snapshot?.readOnly ? <SnapshotFacts snapshot={snapshot} /> : null}
+        <ChecksPending status={checks} />
+      </>
+    );
+  }
+  return <OverviewBody navigate={navigate} snapshot={snapshot} />;
+}
+
+function OverviewBody({ navigate, snapshot }: { navigate: Navigate; snapshot: SnapshotState | null }) {
   const q = useQuery((b) => b.checksOverview({}), []);
   if (q.error) {
     return (

@@ -1,15 +1,19 @@
 /**
  * One user's evidence: profile, MFA methods, groups, roles, app assignments, every check result
- * about them, and Graph's raw JSON as collected.
+ * about them (once the checks have run), and Graph's raw JSON as collected.
  */
 import type { Navigate, Route } from '../route.js';
 import { useQuery } from '../use-bridge.js';
 import { ErrorNote, Loading, OutcomeBadge, PageHeader } from '../components/ui.js';
 import { EvidenceList } from '../components/evidence.js';
 import { fmtDate } from '../components/format.js';
+import { useChecksStatus } from '../checks-state.js';
+import { ChecksPending } from '../components/checks-pending.js';
 
 export function UserEvidenceScreen({ navigate, userId, back }: { navigate: Navigate; userId: string; back?: Route }) {
-  const q = useQuery((b) => b.userDetail({ userId }), [userId]);
+  const checks = useChecksStatus();
+  const q = useQuery((b) => b.userDetail({ userId }), [userId, checks.state]);
+  const resultsKnown = checks.state === 'ready';
   const d = q.data;
   return (
     <>
@@ -106,8 +110,11 @@ export function UserEvidenceScreen({ navigate, userId, back }: { navigate: Navig
           </div>
           <section className="card" aria-labelledby="results-title">
             <h2 id="results-title">Check results</h2>
-            {d.results.length === 0 ? <p className="hint">No check result for this user in this snapshot.</p> : null}
-            <table className="table" hidden={d.results.length === 0}>
+            {!resultsKnown ? <ChecksPending status={checks} /> : null}
+            {resultsKnown && d.results.length === 0 ? (
+              <p className="hint">No check result for this user in this snapshot.</p>
+            ) : null}
+            <table className="table" hidden={!resultsKnown || d.results.length === 0}>
               <caption className="sr-only">Check results for this user</caption>
               <thead>
                 <tr>

@@ -1,7 +1,9 @@
 /**
  * The users table: virtualized (only the visible rows exist in the DOM) over server-side pages, so a
  * 200k-user snapshot scrolls smoothly and the bridge carries one page of 200 rows at a time. Search,
- * filters and sort run in main. Pages are cached per query and the cache is bounded.
+ * filters and sort run in main. Pages are cached per query and the cache is bounded. Failing counts
+ * come from the checks: until they have run the column says so and cannot be sorted, and when they
+ * finish the cached pages are fetched again where the user is.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
@@ -11,6 +13,7 @@ import type { Navigate } from '../route.js';
 import { useBridge } from '../use-bridge.js';
 import { ErrorNote } from '../components/ui.js';
 import { fmtDay, fmtNumber } from '../components/format.js';
+import { useChecksStatus } from '../checks-state.js';
 
 const PAGE = 200;
 const ROW_HEIGHT = 36;
@@ -44,7 +47,12 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
   const loading = useRef(new Set<number>());
   const [, setTick] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const queryKey = JSON.stringify([search, sort, dir, userType, enabled, mfa]);
+  const checksReady = useChecksStatus().state === 'ready';
+  // Sorting by failing results needs the checks; until then the table keeps the name order.
+  const sortBy: SortKey = sort === 'failing' && !checksReady ? 'displayName' : sort;
+  const queryKey = JSON.stringify([search, sortBy, dir, userType, enabled, mfa]);
+  /** The rows also change (failing counts) when the checks finish, the order and total do not. */
+  const cacheKey = `${queryKey}|${checksReady}`;
 
   useEffect(() => {
     const t = setTimeout(() => setSearch(searchText), 250);
@@ -59,7 +67,7 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
         offset: page * PAGE,
         limit: PAGE,
         search: search || undefined,
-        sort,
+        sort: sortBy,
         dir,
         userType: userType || undefined,
         enabled: enabled === '' ? undefined : enabled === 'yes',
@@ -81,16 +89,19 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
         },
       );
   };
-  const queryKeyRef = useRef(queryKey);
+  const queryKeyRef = useRef(cacheKey);
 
   useEffect(() => {
-    queryKeyRef.current = queryKey;
-    pages.current = new Map();
-    loading.current = new Set();
     setTotal(null);
     scrollRef.current?.scrollTo({ top: 0 });
-    load(0, queryKey);
   }, [queryKey]);
+  useEffect(() => {
+    queryKeyRef.current = cacheKey;
+    pages.current = new Map();
+    loading.current = new Set();
+    load(0, cacheKey);
+    setTick((t) => t + 1);
+  }, [cacheKey]);
 
   const virtualizer = useVirtualizer({
     count: total ?? 0,
@@ -103,7 +114,7 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
     if (!items.length) return;
     const first = Math.floor(items[0].index / PAGE);
     const last = Math.floor(items[items.length - 1].index / PAGE);
-    for (let p = first; p <= last; p++) load(p, queryKey);
+    for (let p = first; p <= last; p++) load(p, cacheKey);
   });
 
   const toggleSort = (key: SortKey) => {
@@ -164,11 +175,17 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
               key={c.key}
               role="columnheader"
               className={c.className}
-              aria-sort={sort === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+              aria-sort={sortBy === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
             >
-              <button type="button" className="sort-button" onClick={() => toggleSort(c.key)}>
+              <button
+                type="button"
+                className="sort-button"
+                onClick={() => toggleSort(c.key)}
+                disabled={c.key === 'failing' && !checksReady}
+                title={c.key === 'failing' && !checksReady ? 'Available once the checks have run' : undefined}
+              >
                 {c.label}
-                <span aria-hidden="true">{sort === c.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                <span aria-hidden="true">{sortBy === c.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
               </button>
             </div>
           ))}
@@ -223,7 +240,16 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
                         {fmtDay(row.lastSignInDateTime)}
                       </div>
                       <div role="cell" className="col-failing">
-                        {row.failing ? <span className="badge badge-fail">{row.failing}</span> : ''}
+                        {row.failing === null ? (
+                          <span className="muted" title="Known once the checks have run">
+                            <span aria-hidden="true">…</span>
+                            <span className="sr-only">not known yet</span>
+                          </span>
+                        ) : row.failing ? (
+                          <span className="badge badge-fail">{row.failing}</span>
+                        ) : (
+                          ''
+                        )}
                       </div>
                     </>
                   ) : (

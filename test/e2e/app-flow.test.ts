@@ -4,8 +4,9 @@
  * The app in headless Chromium through the HTTP bridge, against real services: open the demo tenant,
  * collect with progress, read the overview, drill into a failing check and a user's evidence, add an
  * exception, browse the data screens, export a pack and see it verified; then open the saved snapshot
- * in review mode (read-only, integrity, who and when) and a tampered copy with hostile names. Every
- * screen is scanned with axe-core and captured under /tmp/ui-shots/.
+ * in review mode (read-only, integrity, who and when) and a tampered copy with hostile names. A
+ * snapshot opens at once and its integrity and checks follow in the background, so what they decide
+ * is awaited on screen. Every screen is scanned with axe-core and captured under /tmp/ui-shots/.
  */
 import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
@@ -206,10 +207,12 @@ describe('app flow (e2e)', () => {
     await page.getByRole('heading', { name: 'Overview', exact: true }).waitFor();
     const banner = page.getByRole('region', { name: 'Session' });
     await expect(banner.innerText()).resolves.toMatch(/Review mode · read-only/);
-    await expect(banner.innerText()).resolves.toMatch(/Integrity verified/);
+    await expect.poll(() => banner.innerText(), { timeout: 30_000 }).toMatch(/Integrity verified/);
     await expect(banner.innerText()).resolves.toContain(`Collected by ${state.result.snapshot.meta.collectedBy}`);
     const facts = page.getByRole('region', { name: 'About this snapshot' });
-    await expect(facts.innerText()).resolves.toMatch(/Intact: the content hash recomputed now matches/);
+    await expect.poll(() => facts.innerText()).toMatch(/Intact: the content hash recomputed now matches/);
+    await page.getByRole('heading', { name: 'Failing checks by severity' }).waitFor();
+    await expect.poll(() => banner.innerText()).not.toMatch(/Running checks/);
     await checkScreen('21-review-overview');
     await page.getByRole('button', { name: 'Checks', exact: true }).click();
     await page.getByRole('button', { name: 'MFA Registered for All Users' }).click();
@@ -244,12 +247,12 @@ describe('app flow (e2e)', () => {
     await page.getByLabel('Snapshot file').fill(tampered);
     await page.getByRole('button', { name: 'Open for review' }).click();
     await page.getByRole('heading', { name: 'Overview', exact: true }).waitFor();
-    await expect(page.getByRole('region', { name: 'Session' }).innerText()).resolves.toMatch(
-      /Altered since collection/,
-    );
-    await expect(page.getByRole('region', { name: 'About this snapshot' }).innerText()).resolves.toMatch(
-      /Altered: the content no longer matches/,
-    );
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Session' }).innerText(), { timeout: 30_000 })
+      .toMatch(/Altered since collection/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'About this snapshot' }).innerText())
+      .toMatch(/Altered: the content no longer matches/);
     await shot(page, '23-review-tampered-overview');
     await page.getByRole('button', { name: 'Data', exact: true }).click();
     await page.getByLabel('Search').fill('onerror');
