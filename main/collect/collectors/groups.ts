@@ -1,6 +1,6 @@
 /**
  * Groups, then each group's transitive members (nested groups resolved by Graph) through $batch,
- * committed a chunk of groups at a time with the last group id as the resume position.
+ * each group committed once its last member page is in (collect-per-entity.ts keeps the resume position).
  */
 import type { GroupRow } from '../../../shared/snapshot.js';
 import type { GraphObject } from '../../graph/types.js';
