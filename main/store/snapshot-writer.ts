@@ -1,13 +1,16 @@
 /**
- * Writes a snapshot during collection: WAL, one transaction per Graph page together with its resume
- * cursor (so a crash, even SIGKILL, resumes from the last committed page), coverage and meta, and a
- * `finalize()` that leaves one self-contained, fsynced, integrity-checked file with its content hash.
+ * Writes a snapshot during collection: WAL, each Graph page written atomically together with its resume
+ * cursor, page commits grouped into one transaction every 250 ms (group-commit.ts: a crash, even
+ * SIGKILL, resumes from the last committed page), coverage and meta, and a `finalize()` that builds the
+ * deferred indexes and leaves one self-contained, fsynced, integrity-checked file with its content hash.
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { DatasetId } from '../../shared/datasets.js';
 import type { DatasetCoverage, SnapshotMeta } from '../../shared/snapshot.js';
 import { computeContentHash } from './content-hash.js';
+import { buildDeferredIndexes, deferIndexes } from './deferred-indexes.js';
+import { GroupCommit } from './group-commit.js';
 import { migrate, SCHEMA_VERSION } from './migrate.js';
 import { prepareInsert } from './row-codec.js';
 import { inspectHeader, fsyncFileAndDir } from './sqlite-file.js';
@@ -39,8 +42,9 @@ export interface PageWriter {
   /** The committed cursor of a slice, or null if it never committed a page. */
   cursor(slice?: string): ResumeCursor | null;
   /**
-   * Commits one page's rows and the slice's cursor in ONE transaction. `nextLink` null marks the slice
-   * done; otherwise it is where to continue (an @odata.nextLink, or a position such as the last id done).
+   * Writes one page's rows and the slice's cursor atomically, committed with the next group commit
+   * (at most 250 ms later). `nextLink` null marks the slice done; otherwise it is where to continue
+   * (an @odata.nextLink, or a position such as the last id done).
    */
   writePage(records: TableRecords, nextLink: string | null, slice?: string): void;
 }
@@ -63,7 +67,9 @@ export interface SnapshotWriter {
   pairs(table: TableName, keyColumn: string, valueColumn: string, after?: string | null): [string, string | null][];
   /** Removes a dataset's rows from some tables and its cursors: a dataset restarted from scratch. */
   clear(dataset: DatasetId, tables: TableName[]): void;
-  /** Checkpoints, leaves journal mode DELETE (no -wal), hashes, integrity-checks, fsyncs. Returns the hash. */
+  /** Rows written so far and the time spent writing and committing them, index builds included (ms). */
+  ingestStats(): { rows: number; ms: number };
+  /** Builds the deferred indexes, checkpoints, leaves journal mode DELETE (no -wal), hashes, integrity-checks, fsyncs. Returns the hash. */
   finalize(): string;
   close(): void;
 }
@@ -77,6 +83,7 @@ export function createSnapshot(path: string, meta: NewSnapshotMeta): SnapshotWri
   db.pragma(`page_size = ${PAGE_SIZE}`);
   setupWriting(db);
   migrate(db, path);
+  deferIndexes(db);
   const writer = new SqliteSnapshotWriter(db, path);
   writer.setMeta({ ...meta, schemaVersion: SCHEMA_VERSION, contentHash: null, collectionFinishedAt: null });
   return writer;
@@ -88,6 +95,7 @@ export function resumeSnapshot(path: string): SnapshotWriter {
   const db = new Database(path, { fileMustExist: true });
   setupWriting(db);
   migrate(db, path);
+  deferIndexes(db);
   const writer = new SqliteSnapshotWriter(db, path);
   writer.setMeta({ contentHash: null, collectionFinishedAt: null });
   return writer;
@@ -108,6 +116,8 @@ class SqliteSnapshotWriter implements SnapshotWriter {
   private readonly saveCursor: Database.Statement;
   private readonly getCursor: Database.Statement;
   private readonly putMeta: Database.Statement;
+  private readonly group: GroupCommit;
+  private indexMs = 0;
   private closed = false;
 
   constructor(
@@ -121,17 +131,22 @@ class SqliteSnapshotWriter implements SnapshotWriter {
     );
     this.getCursor = db.prepare('SELECT nextLink, done, pages FROM resume WHERE dataset = ? AND slice = ?');
     this.putMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    this.group = new GroupCommit(db);
   }
 
   pages(dataset: DatasetId): PageWriter {
-    const commit = this.db.transaction((records: TableRecords, nextLink: string | null, slice: string) => {
-      for (const [table, list] of Object.entries(records) as [TableName, { row: object; raw: unknown }[]][]) {
-        const insert = this.inserts.get(table);
-        if (!insert) throw new Error(`unknown snapshot table ${table}`);
-        for (const r of list) insert(r.row, r.raw);
-      }
-      this.saveCursor.run(dataset, slice, nextLink, nextLink === null ? 1 : 0);
-    });
+    const write = (records: TableRecords, nextLink: string | null, slice: string): void => {
+      const lists = Object.entries(records) as [TableName, { row: object; raw: unknown }[]][];
+      for (const [table] of lists) if (!this.inserts.has(table)) throw new Error(`unknown snapshot table ${table}`);
+      const rows = lists.reduce((n, [, list]) => n + list.length, 0);
+      this.group.write(rows, () => {
+        for (const [table, list] of lists) {
+          const insert = this.inserts.get(table)!;
+          for (const r of list) insert(r.row, r.raw);
+        }
+        this.saveCursor.run(dataset, slice, nextLink, nextLink === null ? 1 : 0);
+      });
+    };
     return {
       dataset,
       cursor: (slice = WHOLE) => {
@@ -140,7 +155,7 @@ class SqliteSnapshotWriter implements SnapshotWriter {
         return row ? { nextLink: row.nextLink, done: row.done === 1, pages: row.pages } : null;
       },
       writePage: (records, nextLink, slice = WHOLE) => {
-        commit(records, nextLink, slice);
+        write(records, nextLink, slice);
       },
     };
   }
@@ -150,6 +165,7 @@ class SqliteSnapshotWriter implements SnapshotWriter {
   }
 
   setMeta(values: Partial<SnapshotMeta> | Record<string, unknown>): void {
+    this.group.throwIfFailed();
     this.db.transaction(() => {
       for (const [k, v] of Object.entries(values)) if (v !== undefined) this.putMeta.run(k, JSON.stringify(v));
     })();
@@ -161,6 +177,7 @@ class SqliteSnapshotWriter implements SnapshotWriter {
   }
 
   setCoverage(c: DatasetCoverage): void {
+    this.group.throwIfFailed();
     this.db
       .prepare(
         'INSERT OR REPLACE INTO datasets (dataset, status, code, reason, rows, requests, throttleWaits, startedAt, finishedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -199,13 +216,22 @@ class SqliteSnapshotWriter implements SnapshotWriter {
   }
 
   clear(dataset: DatasetId, tables: TableName[]): void {
+    this.group.throwIfFailed();
     this.db.transaction(() => {
       for (const t of tables) this.db.prepare(`DELETE FROM ${tableSpec(t).name}`).run();
       this.db.prepare('DELETE FROM resume WHERE dataset = ?').run(dataset);
     })();
   }
 
+  ingestStats(): { rows: number; ms: number } {
+    return { rows: this.group.rows, ms: this.group.busyMs + this.indexMs };
+  }
+
   finalize(): string {
+    this.group.flush();
+    const t0 = performance.now();
+    buildDeferredIndexes(this.db);
+    this.indexMs += performance.now() - t0;
     if (!this.meta().collectionFinishedAt) this.setMeta({ collectionFinishedAt: new Date().toISOString() });
     const hash = computeContentHash(this.db);
     this.setMeta({ contentHash: hash });
@@ -225,6 +251,17 @@ class SqliteSnapshotWriter implements SnapshotWriter {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    // After a failed commit the caller already has the error: close with what was committed before it.
+    if (!this.group.failed) {
+      try {
+        this.group.flush();
+      } catch (err) {
+        this.group.abandon();
+        this.db.close();
+        throw err;
+      }
+    }
+    this.group.abandon();
     this.db.close();
   }
 }
