@@ -1,8 +1,10 @@
 /**
  * The users screen as the app serves it: the services behind the bridge (the same dispatch the Electron
  * IPC and the HTTP bridge use) open the snapshot for review, then the screen asks for its first page.
- * First-rows time is that first `users` call: building the table (users joined with MFA state and
- * failing results), sorting it and slicing one page.
+ * Open time is `snapshotOpen` (validate the file, read meta and coverage; the content hash and the
+ * checks then run as a background job in a worker thread, which closing the backend cancels).
+ * First-rows time is that first `users` call: one SQL page of users with their MFA state, sorted by
+ * name, while that background job runs beside it.
  */
 import { inProcessBackend } from '../main/app/backend.js';
 import { peakRss, resetPeakRss } from './peak-rss.js';
