@@ -238,7 +238,10 @@ class SqliteSnapshotWriter implements SnapshotWriter {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     const mode = this.db.pragma('journal_mode = DELETE', { simple: true });
     if (mode !== 'delete') throw new Error(`could not leave WAL mode (journal_mode is ${String(mode)})`);
-    const check = this.db.pragma('integrity_check', { simple: true });
+    // quick_check reads every page and B-tree and every row's format: what a bad write or a bad disk
+    // breaks. It skips matching each index entry to its row, which at 200k users took 22 of 27 s, for
+    // indexes SQLite built from those rows moments ago (the content hash covers the rows themselves).
+    const check = this.db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`snapshot failed its integrity check: ${String(check)}`);
     this.close();
     fsyncFileAndDir(this.path);
