@@ -10,8 +10,8 @@ export function ChecksPending({ status }: { status: ChecksStatus }) {
     return (
       <p className="note note-info checks-running" role="status">
         <span className="spinner" aria-hidden="true" />
-        Running the checks on this snapshot… Their results appear here when they finish; the Data screens can be browsed
-        meanwhile.
+        Checking this snapshot (integrity first, then the checks)… Results appear here when the checks finish; the Data
+        screens can be browsed meanwhile.
       </p>
     );
   }

@@ -39,7 +39,8 @@ export function SessionBanner({ state }: { state: SessionState | undefined }) {
           >
             {INTEGRITY_PILL[snap.integrity.status]}
           </span>
-          {snap.checks === 'running' ? (
+          {/* The checks start once integrity is verified: one "…" pill at a time tells what runs now. */}
+          {snap.checks === 'running' && snap.integrity.status !== 'pending' ? (
             <span className="pill pill-checks-running" role="status">
               Running checks…
             </span>

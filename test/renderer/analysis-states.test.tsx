@@ -34,11 +34,13 @@ const banner = (s: SnapshotState) =>
   renderToStaticMarkup(<SessionBanner state={{ connection: null, activeJob: null, snapshot: s }} />);
 
 describe('background analysis states in the renderer', () => {
-  it('says integrity is being verified and checks are running, claiming neither verdict', () => {
+  it('says integrity is being verified, then that checks are running, claiming neither verdict', () => {
     const html = banner(snapshot({}));
     expect(html).toContain('Verifying integrity…');
-    expect(html).toContain('Running checks…');
-    expect(html).not.toMatch(/Integrity verified|Altered since collection/);
+    expect(html).not.toMatch(/Integrity verified|Altered since collection|Running checks/);
+    const checking = banner(snapshot({ integrity: { status: 'intact', recorded: 'abc', computed: 'abc' } }));
+    expect(checking).toContain('Integrity verified');
+    expect(checking).toContain('Running checks…');
     const facts = renderToStaticMarkup(<SnapshotFacts snapshot={snapshot({})} />);
     expect(facts).toContain('Verifying: the content hash is being recomputed');
     expect(facts).toContain('computing…');
@@ -72,7 +74,7 @@ describe('background analysis states in the renderer', () => {
 
   it('tells a screen built on check results why there are none yet', () => {
     expect(renderToStaticMarkup(<ChecksPending status={{ state: 'running', error: null }} />)).toMatch(
-      /role="status".*Running the checks on this snapshot…/,
+      /role="status".*Checking this snapshot \(integrity first, then the checks\)…/,
     );
     expect(
       renderToStaticMarkup(<ChecksPending status={{ state: 'failed', error: 'database disk image is malformed' }} />),
