@@ -20,16 +20,14 @@ export function listPages(n: number, pageSize: number | null): number {
 }
 
 /**
- * Requests for per-entity lists read through $batch: round r carries page r of every entity that has
- * more than r pages (a page's nextLink is known only after the page before), 20 items per request.
+ * Requests for per-entity lists read through $batch, 20 items to a request: at least the items over
+ * 20, and at least the deepest entity's pages (a page's nextLink is known only after the page before,
+ * so an entity's pages go in as many successive requests). A $batch may mix first and later pages of
+ * different entities, so both bounds are reachable together.
  */
 export function batchedRequests(pagesPerEntity: number[]): number {
-  let requests = 0;
-  for (let round = 0; ; round++) {
-    const items = pagesPerEntity.filter((p) => p > round).length;
-    if (items === 0) return requests;
-    requests += Math.ceil(items / BATCH);
-  }
+  const total = pagesPerEntity.reduce((a, p) => a + p, 0);
+  return Math.max(Math.ceil(total / BATCH), ...pagesPerEntity, 0);
 }
 
 /**
@@ -83,7 +81,11 @@ export function minimalNeeds(tenant: TenantData, window: { from: string; to: str
   perEntity(members.map((m) => listPages(m, memberPage)), requestCost('/groups/x/transitiveMembers', { select: true }));
   list('identity', '/roleManagement/directory/roleDefinitions', tenant.roleDefinitions.length, { select: sel });
   list('identity', '/roleManagement/directory/roleAssignments', tenant.roleAssignments.length, { select: sel });
-  if (tenant.licence === 'p2') list('identity', '/roleManagement/directory/roleEligibilitySchedules', tenant.roleEligibilitySchedules.length, { select: sel });
+  if (tenant.licence === 'p2') {
+    list('identity', '/roleManagement/directory/roleEligibilitySchedules', tenant.roleEligibilitySchedules.length, { select: sel });
+    // Start and end of active assignments: without them a time-bound assignment looks permanent.
+    list('identity', '/roleManagement/directory/roleAssignmentSchedules', tenant.roleAssignmentSchedules.length, { select: sel });
+  }
   list('identity', '/servicePrincipals', tenant.servicePrincipals.length, { select: sel });
   // Against this emulator both per-SP lists are needed: an SP's held app permissions are not repeated
   // in the resource SP's appRoleAssignedTo (in Graph they are, so one of the two could be dropped).

@@ -66,9 +66,10 @@ function column(s: SizeReport, scale: number, naive: NaiveFigures | null): strin
       `${lb.floorBucket}; ${secs(c.wallMs)} real`,
       mb(c.peakRssBytes),
       `${int(c.rowsWritten / (c.writeMs / 1000))} (${int(c.rowsWritten)} rows)`,
+      secs(c.finalizeMs),
       int(c.snapshotBytes / c.users),
     );
-  } else out.push(...Array<string>(7).fill(NOT_BUILT));
+  } else out.push(...Array<string>(8).fill(NOT_BUILT));
   if (e.kind === 'export') {
     out.push(
       `${secs(e.checksMs)}, ${mb(e.checksPeakRssBytes)}`,
@@ -98,6 +99,7 @@ const LABELS = [
   'Floor set by; our real wall time',
   'Collect peak RSS',
   'SQLite ingest rows/s',
+  'Finalize: indexes, content hash, quick_check',
   'Snapshot bytes per user',
   'All checks: time, peak RSS',
   'CSV export: time, peak RSS',

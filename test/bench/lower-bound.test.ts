@@ -16,8 +16,12 @@ describe('lower bound', () => {
     expect(batchedRequests([])).toBe(0);
     expect(batchedRequests(Array(20).fill(1))).toBe(1);
     expect(batchedRequests(Array(21).fill(1))).toBe(2);
-    // Round 1: 3 entities; round 2: the one with 3 pages; round 3: the same.
+    // The entity with 3 pages needs 3 successive requests; the others ride along.
     expect(batchedRequests([1, 1, 3])).toBe(3);
+    // 40 entities of 2 pages: 80 items, 4 requests of 20 (later pages mixed with first ones).
+    expect(batchedRequests(Array(40).fill(2))).toBe(4);
+    // Items, not depth, bound it: 30 first pages + one entity of 5 pages = 35 items, at least 5 requests.
+    expect(batchedRequests([...Array(30).fill(1), 5])).toBe(5);
   });
 
   it("reads Graph's published limits from the emulator's throttle", () => {
