@@ -3,6 +3,7 @@
  * hash or runs the checks on its own read-only connection and posts the outcome back; results go in
  * chunks so the service thread takes them in many short steps rather than one long one.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalysisTask, FromAnalysis } from './off-thread.js';
 
@@ -30,6 +31,10 @@ async function analyse(task: AnalysisTask): Promise<void> {
     reader.close();
   }
 }
+
+// Background work gives way to the thread answering the screens. Only on Linux does this reach just
+// the calling thread (elsewhere it would lower the whole app).
+if (process.platform === 'linux') setPriority(0, 10);
 
 analyse(workerData as AnalysisTask).catch((err: unknown) =>
   post({ type: 'error', message: err instanceof Error ? err.message : String(err) }),

@@ -95,6 +95,8 @@ function startWorker(task: AnalysisTask): Worker {
   const { exports } = JSON.parse(readFileSync(tsxPackage, 'utf8')) as TsxPackage;
   const api = pathToFileURL(join(dirname(tsxPackage), exports['./esm/api'].import.default)).href;
   const entry = new URL('./analysis-worker.ts', here).href;
-  const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  // The entry lowers the thread's priority too, but compiling it through tsx comes first: lower it now.
+  const nice = process.platform === 'linux' ? "require('node:os').setPriority(0, 10);" : '';
+  const boot = `${nice} import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, workerData: task });
 }
