@@ -67,6 +67,9 @@ export class UserPageQuery {
   private readonly mfaState: string;
 
   private constructor(private readonly db: Database.Database) {
+    // A page is asked for by a person waiting: while another connection writes the file, say so at once
+    // (SQLITE_BUSY) rather than stall the calling thread.
+    db.pragma('busy_timeout = 0');
     db.function('ea_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
     // A user without a registration row is "not registered" when the report was read, else unknown.
     const mfa = readCoverage(db).find((c) => c.dataset === 'mfaRegistration')?.status;

@@ -12,6 +12,7 @@ import type { UserListRow } from '../../shared/ipc-types.js';
 import type { Navigate } from '../route.js';
 import { useBridge } from '../use-bridge.js';
 import { ErrorNote } from '../components/ui.js';
+import { BridgeError } from '../bridge/index.js';
 import { fmtDay, fmtNumber } from '../components/format.js';
 import { useChecksStatus } from '../checks-state.js';
 
@@ -19,6 +20,7 @@ const PAGE = 200;
 const ROW_HEIGHT = 36;
 /** Pages kept in memory; older ones are dropped so scrolling never grows memory without bound. */
 const MAX_PAGES = 12;
+const BUSY_RETRY_MS = 2000;
 
 type SortKey = NonNullable<ChannelInput<'users'>['sort']>;
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
@@ -45,6 +47,8 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
   const [error, setError] = useState<Error | null>(null);
   const pages = useRef(new Map<number, UserListRow[]>());
   const loading = useRef(new Set<number>());
+  /** Pages whose request failed: not asked again on every render (a busy snapshot is retried shortly). */
+  const failed = useRef(new Set<number>());
   const [, setTick] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const checksReady = useChecksStatus().state === 'ready';
@@ -60,7 +64,7 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
   }, [searchText]);
 
   const load = (page: number, key: string) => {
-    if (pages.current.has(page) || loading.current.has(page)) return;
+    if (pages.current.has(page) || loading.current.has(page) || failed.current.has(page)) return;
     loading.current.add(page);
     bridge
       .users({
@@ -84,8 +88,18 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
           setTick((t) => t + 1);
         },
         (err: unknown) => {
+          if (key !== queryKeyRef.current) return;
           loading.current.delete(page);
+          failed.current.add(page);
           setError(err as Error);
+          // A live snapshot is busy for some seconds while its check results are stored: ask again then.
+          if (err instanceof BridgeError && err.code === 'conflict') {
+            setTimeout(() => {
+              if (key !== queryKeyRef.current) return;
+              failed.current.delete(page);
+              setTick((t) => t + 1);
+            }, BUSY_RETRY_MS);
+          }
         },
       );
   };
@@ -99,6 +113,7 @@ export function UsersTable({ navigate }: { navigate: Navigate }) {
     queryKeyRef.current = cacheKey;
     pages.current = new Map();
     loading.current = new Set();
+    failed.current = new Set();
     load(0, cacheKey);
     setTick((t) => t + 1);
   }, [cacheKey]);

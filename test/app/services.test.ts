@@ -245,6 +245,27 @@ describe('app services on the demo tenant', () => {
     await expect(call('exceptionRemove', { id: 'anything' })).rejects.toMatchObject({ code: 'read-only' });
   });
 
+  it('says the snapshot is busy, at once, while another connection writes it, and keeps the header', async () => {
+    await call('snapshotOpen', { path: snapshotPath });
+    await analysed();
+    const writer = new Database(snapshotPath);
+    try {
+      writer.exec('BEGIN EXCLUSIVE');
+      await expect(call('users', { offset: 0, limit: 10 })).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/busy storing its check results/),
+      });
+      expect((await call('session', {})).snapshot).toMatchObject({
+        path: snapshotPath,
+        integrity: { status: 'intact' },
+      });
+      writer.exec('ROLLBACK');
+      expect((await call('users', { offset: 0, limit: 10 })).rows).toHaveLength(10);
+    } finally {
+      writer.close();
+    }
+  });
+
   it('shows a tampered snapshot as altered and refuses to make a pack from it', async () => {
     const tampered = join(dir, 'tampered.sqlite');
     copyFileSync(snapshotPath, tampered);

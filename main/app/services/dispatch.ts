@@ -13,6 +13,8 @@ import {
 } from '../../../shared/ipc.js';
 import { ServiceError } from './service-error.js';
 
+const SNAPSHOT_BUSY = 'The snapshot is busy storing its check results: try again in a moment';
+
 /** A service implementation for every channel. */
 export type Handlers = {
   [K in ChannelName]: (input: ChannelParsed<K>) => Promise<ChannelResult<K>> | ChannelResult<K>;
@@ -29,6 +31,9 @@ export async function dispatch(handlers: Handlers, name: string, input: unknown)
     return { ok: true, result: await handler(parsed.value) };
   } catch (err) {
     if (err instanceof ServiceError) return { ok: false, error: { code: err.code, message: err.message } };
+    // A live snapshot is locked for some seconds while its check results are written into it.
+    if ((err as { code?: unknown }).code === 'SQLITE_BUSY')
+      return { ok: false, error: { code: 'conflict', message: SNAPSHOT_BUSY } };
     const message = err instanceof Error ? err.message : String(err);
     return { ok: false, error: { code: 'failed', message } };
   }

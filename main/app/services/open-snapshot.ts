@@ -7,6 +7,7 @@
  * snapshot's results layer; review snapshots are opened read-only and never written.
  */
 import type { IntegrityState, Page, SnapshotState, UserListRow } from '../../../shared/ipc-types.js';
+import type { DatasetCoverage, SnapshotMeta } from '../../../shared/snapshot.js';
 import type { CheckResult, CheckSummary, ControlResult, RiskException } from '../../../shared/results.js';
 import type { TerminationRecord } from '../../checks/types.js';
 import {
@@ -41,6 +42,8 @@ type ChecksState = SnapshotState['checks'];
 export class OpenSnapshot {
   readonly reader: SqliteSnapshotReader;
   private readonly userPages: UserPageQuery;
+  private readonly meta: SnapshotMeta;
+  private readonly coverage: DatasetCoverage[];
   private integrityState: IntegrityState;
   private checksState: ChecksState = 'running';
   private checksError: string | null = null;
@@ -61,7 +64,11 @@ export class OpenSnapshot {
       this.reader.close();
       throw err;
     }
-    this.integrityState = { status: 'pending', recorded: this.reader.meta().contentHash ?? null, computed: null };
+    // Neither changes while the file is open (results go to the layer), and the state is read on every
+    // poll: read them once, so the header never waits on a live snapshot's results being written.
+    this.meta = this.reader.meta();
+    this.coverage = this.reader.coverage();
+    this.integrityState = { status: 'pending', recorded: this.meta.contentHash ?? null, computed: null };
   }
 
   /**
@@ -100,8 +107,8 @@ export class OpenSnapshot {
       path: this.path,
       mode: this.mode,
       readOnly: this.readOnly,
-      meta: this.reader.meta(),
-      coverage: this.reader.coverage(),
+      meta: this.meta,
+      coverage: this.coverage,
       integrity: this.integrity,
       checks: this.checksState,
       analysis: this.analysis ? this.analysis.jobs.status(this.analysis.jobId) : null,
@@ -135,14 +142,7 @@ export class OpenSnapshot {
           : 'There are no check results to sort by',
       );
     }
-    try {
-      return this.userPages.page(q);
-    } catch (err) {
-      // A live snapshot is locked for a moment while its check results are written into it.
-      if ((err as { code?: string }).code === 'SQLITE_BUSY')
-        throw new ServiceError('conflict', 'The snapshot is busy storing check results: try again in a moment');
-      throw err;
-    }
+    return this.userPages.page(q);
   }
 
   /** Exceptions recorded for this snapshot (results layer). */
