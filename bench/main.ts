@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CliError } from '../main/cli/cli-error.js';
-import { HELP, parseBenchArgs } from './options.js';
+import { HELP, parseBenchArgs, timeScaleFor } from './options.js';
 import { clock, formatTable } from './report-table.js';
 import { runChild, startEmulatorProcess } from './spawn.js';
 import type { BenchOptions, BenchReport, CollectResult, ExportResult, NaiveResult, NotBuilt, SizeReport, UsersScreenResult } from './types.js';
@@ -16,20 +16,21 @@ import type { BenchOptions, BenchReport, CollectResult, ExportResult, NaiveResul
 async function measureSize(users: number, o: BenchOptions, say: (line: string) => void): Promise<SizeReport> {
   const dir = join(o.workDir, String(users));
   mkdirSync(dir, { recursive: true });
+  const timeScale = timeScaleFor(users, o.timeScale);
   say(`[${users} users] generating the tenant and starting the emulator`);
-  const emulator = await startEmulatorProcess({ users, seed: o.seed, signInsPerUserPerDay: o.signInsPerUserPerDay, timeScale: o.timeScale, latencyMs: o.latencyMs, dir });
+  const emulator = await startEmulatorProcess({ users, seed: o.seed, signInsPerUserPerDay: o.signInsPerUserPerDay, timeScale, latencyMs: o.latencyMs, dir });
   const { ready } = emulator;
   const lb = ready.lowerBound;
-  say(`[${users} users] ${ready.facts.signInsInWindow} sign-ins; lower bound ${lb.requests} requests; floor ${clock(lb.floorGraphSec)} Graph time (${lb.floorBucket}) ≈ ${Math.round(lb.floorGraphSec / o.timeScale)} s real`);
+  say(`[${users} users] ${ready.facts.signInsInWindow} sign-ins; lower bound ${lb.requests} requests; floor ${clock(lb.floorGraphSec)} Graph time (${lb.floorBucket}) ≈ ${Math.round(lb.floorGraphSec / timeScale)} s real (time scale ${timeScale})`);
   let measured: Omit<SizeReport, 'emulatorPeakRssBytes'>;
   try {
     const snapshotPath = join(dir, 'snapshot.sqlite');
     say(`[${users} users] collecting`);
-    const collect = await runChild<CollectResult | NotBuilt>({ phase: 'collect', job: { emulator: ready, timeScale: o.timeScale, snapshotPath } });
+    const collect = await runChild<CollectResult | NotBuilt>({ phase: 'collect', job: { emulator: ready, timeScale, snapshotPath } });
     let naive: SizeReport['naive'] = { kind: 'skipped', reason: `above --naive-max-users ${o.naiveMaxUsers}` };
     if (users <= o.naiveMaxUsers) {
       say(`[${users} users] naive baseline`);
-      naive = await runChild<NaiveResult | NotBuilt>({ phase: 'naive', job: { emulator: ready, timeScale: o.timeScale } });
+      naive = await runChild<NaiveResult | NotBuilt>({ phase: 'naive', job: { emulator: ready, timeScale } });
     }
     const built = collect.kind === 'collect';
     say(`[${users} users] checks and export`);
@@ -40,7 +41,7 @@ async function measureSize(users: number, o: BenchOptions, say: (line: string) =
     const usersScreen: UsersScreenResult | NotBuilt = built
       ? await runChild<UsersScreenResult | NotBuilt>({ phase: 'usersScreen', job: { snapshotPath, dataDir: join(dir, 'app') } })
       : { kind: 'notBuilt', phase: 'usersScreen', missing: 'a snapshot (collection not built)' };
-    measured = { users, facts: ready.facts, lowerBound: lb, collect, naive, export: exported, usersScreen };
+    measured = { users, timeScale, facts: ready.facts, lowerBound: lb, collect, naive, export: exported, usersScreen };
   } catch (err) {
     await emulator.close();
     throw err;
@@ -51,7 +52,7 @@ async function measureSize(users: number, o: BenchOptions, say: (line: string) =
 /** The line above the table: the clock and workload it was measured with. */
 export function banner(r: BenchReport): string {
   const o = r.options;
-  return `Entra Audit Desktop benchmark, ${r.startedAt}: time scale ${o.timeScale}, ${o.latencyMs} ms latency per request (Graph time), ${o.signInsPerUserPerDay} sign-ins per active user per weekday, seed ${o.seed}; ${r.machine.cores} × ${r.machine.cpus}, load ${r.machine.loadAverage.start.map((l) => l.toFixed(1)).join('/')} → ${r.machine.loadAverage.end.map((l) => l.toFixed(1)).join('/')}`;
+  return `Entra Audit Desktop benchmark, ${r.startedAt}: time scale ${o.timeScale ?? 'users / 1000 (1 to 20)'}, ${o.latencyMs} ms latency per request (Graph time), ${o.signInsPerUserPerDay} sign-ins per active user per weekday, seed ${o.seed}; ${r.machine.cores} × ${r.machine.cpus}, load ${r.machine.loadAverage.start.map((l) => l.toFixed(1)).join('/')} → ${r.machine.loadAverage.end.map((l) => l.toFixed(1)).join('/')}`;
 }
 
 /** Measures every size of `o` in turn (snapshots and exports stay in o.workDir). */

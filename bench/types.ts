@@ -7,8 +7,11 @@ import type { ThrottleBucket } from '../shared/datasets.js';
 /** What `npm run bench` was asked for. */
 export interface BenchOptions {
   sizes: number[];
-  /** Graph's clock runs this many times faster (emulator windows and reader waits alike). */
-  timeScale: number;
+  /**
+   * Graph's clock runs this many times faster (emulator windows and reader waits alike); null: per size,
+   * see `timeScaleFor`.
+   */
+  timeScale: number | null;
   /** Per-request latency in Graph milliseconds (the emulator adds latencyMs / timeScale real ms). */
   latencyMs: number;
   /** The naive baseline runs at sizes up to this many users; larger sizes are extrapolated. */
@@ -133,6 +136,8 @@ export type PhaseResult = CollectResult | NaiveResult | ExportResult | UsersScre
 /** Everything measured at one size. */
 export interface SizeReport {
   users: number;
+  /** The time scale this size ran at. */
+  timeScale: number;
   facts: TenantFacts;
   lowerBound: LowerBound;
   collect: CollectResult | NotBuilt;
