@@ -50,6 +50,7 @@ export class OpenSnapshot {
   private checksOutput: ChecksOutput | null = null;
   private reviewExceptions: RiskException[] = [];
   private analysis: { jobs: JobRegistry; jobId: string } | null = null;
+  private closed = false;
 
   private constructor(
     readonly path: string,
@@ -177,6 +178,7 @@ export class OpenSnapshot {
   /** Stops the background job and closes the file; resolves once the job has let go of it. */
   async close(): Promise<void> {
     const analysis = this.analysis;
+    this.closed = true;
     if (analysis) analysis.jobs.cancel(analysis.jobId);
     this.userPages.close();
     this.reader.close();
@@ -243,7 +245,8 @@ export class OpenSnapshot {
       saveResults: this.mode === 'live',
       signal,
     });
-    if (signal?.aborted) return;
+    // A re-run after an exception is not cancelled with the job: it may end after the file was closed.
+    if (signal?.aborted || this.closed) return;
     if (out) this.userPages.loadFailingCounts(failingByUser(out.results));
     this.checksOutput = out;
     this.checksState = out ? 'ready' : 'unavailable';
