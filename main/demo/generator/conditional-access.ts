@@ -80,8 +80,61 @@ export const ADMIN_POLICY_ROLES = [
 /** Display name of the all-users MFA policy (excludes the CA exclusion group). */
 export const ALL_USERS_MFA_POLICY = 'CA001: Require MFA for all users';
 
+/** Who a rule covers: everyone, guests and external users, holders of roles (active or eligible), or a group's members. */
+export type Audience = { all: true } | { guests: true } | { roleIds: readonly string[] } | { groupId: string };
+
+/**
+ * What an enabled policy (or security defaults) requires on every sign-in of its audience, with no
+ * condition, as the generator designed it. The ground truth evaluates these rules, never the Graph
+ * policy objects. The break-glass accounts are left out of every policy.
+ */
+export interface MfaRule {
+  policy: string;
+  level: 'mfa' | 'phishing-resistant';
+  audience: Audience;
+  /** Users the policy leaves out by name (the break-glass accounts). */
+  excludeUserIds: readonly string[];
+  /** Groups the policy leaves out (their members, transitively). */
+  excludeGroupIds: readonly string[];
+  /** Every app but `except`, or only the listed app ids. */
+  apps: { except: readonly string[] } | { only: readonly string[] };
+}
+
+/** Tenant-wide protections the policies were designed to give (or not), by name of the control. */
+export interface CaDesign {
+  /** Legacy clients (Exchange ActiveSync and other clients) blocked for all users on all apps. */
+  legacyAuthBlocked: boolean;
+  /** High sign-in risk blocked or challenged with MFA, for all users on all apps, by an enabled policy. */
+  highSignInRiskHandled: boolean;
+  /** High user risk blocked (or remediated by MFA and password change) by an enabled policy; CA013 does it report-only. */
+  highUserRiskHandled: boolean;
+  /** No policy targets the device code flow, the security info registration action, or requires a managed device everywhere. */
+  deviceCodeBlocked: boolean;
+  registerSecurityInfoProtected: boolean;
+  managedDeviceRequired: boolean;
+}
+
+/** The admin roles security defaults require MFA from (those the generator emits), per Microsoft's list. */
+export const SECURITY_DEFAULTS_ROLES = [
+  BUILT_IN_ROLES.globalAdministrator.id,
+  BUILT_IN_ROLES.applicationAdministrator.id,
+  BUILT_IN_ROLES.authenticationAdministrator.id,
+  BUILT_IN_ROLES.billingAdministrator.id,
+  BUILT_IN_ROLES.cloudApplicationAdministrator.id,
+  BUILT_IN_ROLES.conditionalAccessAdministrator.id,
+  BUILT_IN_ROLES.exchangeAdministrator.id,
+  BUILT_IN_ROLES.helpdeskAdministrator.id,
+  BUILT_IN_ROLES.privilegedAuthenticationAdministrator.id,
+  BUILT_IN_ROLES.privilegedRoleAdministrator.id,
+  BUILT_IN_ROLES.securityAdministrator.id,
+  BUILT_IN_ROLES.sharePointAdministrator.id,
+  BUILT_IN_ROLES.userAdministrator.id,
+];
+
 interface PolicyInput {
   name: string;
+  /** What the policy enforces unconditionally (only MFA policies without narrowing conditions have one). */
+  rule?: Omit<MfaRule, 'policy' | 'excludeUserIds'>;
   state: 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced';
   users: { includeUsers?: string[]; excludeUsers?: string[]; includeGroups?: string[]; excludeGroups?: string[]; includeRoles?: string[] };
   apps: { includeApplications: string[]; excludeApplications?: string[] };
@@ -103,6 +156,11 @@ export interface CaBuild {
   policyIdsByApp: Map<string, string[]>;
   /** Policy display name -> id. */
   policyIds: Map<string, string>;
+  /** Every policy's id, name and state. */
+  policyStates: { id: string; name: string; state: string }[];
+  /** The unconditional MFA requirements of enabled policies, or of security defaults when they are on. */
+  mfaRules: MfaRule[];
+  design: CaDesign;
 }
 
 export function buildConditionalAccess(ctx: GenContext, breakGlassIds: string[], groups: WellKnownGroups, ssoApps: SsoAppFact[]): CaBuild {
@@ -140,7 +198,11 @@ export function buildConditionalAccess(ctx: GenContext, breakGlassIds: string[],
   ];
   const policyIdsByApp = new Map<string, string[]>();
   const policyIds = new Map<string, string>();
-  if (free) return { conditionalAccessPolicies: [], namedLocations, authenticationStrengthPolicies: AUTH_STRENGTHS, securityDefaults, policyIdsByApp, policyIds };
+  if (free) {
+    const defaults: MfaRule = { policy: 'Security defaults', level: 'mfa', audience: { roleIds: SECURITY_DEFAULTS_ROLES }, excludeUserIds: [], excludeGroupIds: [], apps: { except: [] } };
+    const design: CaDesign = { legacyAuthBlocked: false, highSignInRiskHandled: false, highUserRiskHandled: false, deviceCodeBlocked: false, registerSecurityInfoProtected: false, managedDeviceRequired: false };
+    return { conditionalAccessPolicies: [], namedLocations, authenticationStrengthPolicies: AUTH_STRENGTHS, securityDefaults, policyIdsByApp, policyIds, policyStates: [], mfaRules: [defaults], design };
+  }
 
   const appsWith = (...c: SsoAppFact['coverage'][]): string[] => ssoApps.filter((a) => c.includes(a.coverage)).map((a) => a.appId);
   const excludedFromGlobal = appsWith('groupOnly', 'reportOnly', 'disabledOnly', 'none');
@@ -154,6 +216,7 @@ export function buildConditionalAccess(ctx: GenContext, breakGlassIds: string[],
       users: { includeUsers: ['All'], excludeGroups: [groups.caExclusion] },
       apps: { includeApplications: ['All'], excludeApplications: excludedFromGlobal },
       grant: { operator: 'OR', builtInControls: ['mfa'] },
+      rule: { level: 'mfa', audience: { all: true }, excludeGroupIds: [groups.caExclusion], apps: { except: excludedFromGlobal } },
     },
     {
       name: 'CA002: Require phishing-resistant MFA for administrators',
@@ -161,6 +224,7 @@ export function buildConditionalAccess(ctx: GenContext, breakGlassIds: string[],
       users: { includeRoles: ADMIN_POLICY_ROLES },
       apps: { includeApplications: ['All'] },
       grant: { operator: 'OR', builtInControls: [], authenticationStrength: '00000000-0000-0000-0000-000000000004' },
+      rule: { level: 'phishing-resistant', audience: { roleIds: ADMIN_POLICY_ROLES }, excludeGroupIds: [], apps: { except: [] } },
     },
     {
       name: 'CA003: Block legacy authentication',
@@ -176,6 +240,7 @@ export function buildConditionalAccess(ctx: GenContext, breakGlassIds: string[],
       users: { includeUsers: ['All'] },
       apps: { includeApplications: appsWith('full') },
       grant: { operator: 'OR', builtInControls: [], authenticationStrength: '00000000-0000-0000-0000-000000000002' },
+      rule: { level: 'mfa', audience: { all: true }, excludeGroupIds: [], apps: { only: appsWith('full') } },
     },
     ...(salesforce && salesforceGroup
       ? [{
@@ -184,6 +249,7 @@ export function buildConditionalAccess(ctx: GenContext, breakGlassIds: string[],
           users: { includeGroups: [salesforceGroup] },
           apps: { includeApplications: [salesforce.appId] },
           grant: { operator: 'OR', builtInControls: ['mfa'] },
+          rule: { level: 'mfa', audience: { groupId: salesforceGroup }, excludeGroupIds: [], apps: { only: [salesforce.appId] } },
         } satisfies PolicyInput]
       : []),
     {
@@ -222,6 +288,7 @@ export function buildConditionalAccess(ctx: GenContext, breakGlassIds: string[],
       users: { includeUsers: ['GuestsOrExternalUsers'] },
       apps: { includeApplications: ['All'] },
       grant: { operator: 'OR', builtInControls: ['mfa'] },
+      rule: { level: 'mfa', audience: { guests: true }, excludeGroupIds: [], apps: { except: [] } },
     },
     {
       name: 'CA011: Require compliant device on Windows (rollout)',
@@ -307,5 +374,10 @@ export function buildConditionalAccess(ctx: GenContext, breakGlassIds: string[],
       },
     };
   });
-  return { conditionalAccessPolicies, namedLocations, authenticationStrengthPolicies: AUTH_STRENGTHS, securityDefaults, policyIdsByApp, policyIds };
+  const policyStates = conditionalAccessPolicies.map((p) => ({ id: p.id, name: String(p.displayName), state: String(p.state) }));
+  const mfaRules = inputs.filter((p) => p.rule && p.state === 'enabled').map((p) => ({ policy: p.name, excludeUserIds: breakGlassIds, ...p.rule! }));
+  const p2 = ctx.licence === 'p2';
+  // CA003 blocks legacy clients; CA012 (P2) challenges high sign-in risk; CA013 (P2) handles high user risk, but only report-only.
+  const design: CaDesign = { legacyAuthBlocked: true, highSignInRiskHandled: p2, highUserRiskHandled: false, deviceCodeBlocked: false, registerSecurityInfoProtected: false, managedDeviceRequired: false };
+  return { conditionalAccessPolicies, namedLocations, authenticationStrengthPolicies: AUTH_STRENGTHS, securityDefaults, policyIdsByApp, policyIds, policyStates, mfaRules, design };
 }

@@ -28,6 +28,10 @@ export interface DeviceFact {
   os: string;
   trustType: 'AzureAd' | 'ServerAd' | 'Workplace';
   ownerId: string;
+  /** accountEnabled (the owner's account state). */
+  enabled: boolean;
+  /** The approximate last sign-in the device shows: the owner's last interactive sign-in if after registration, else the registration. */
+  lastSeenMs: number;
 }
 
 export function buildDevices(ctx: GenContext): {
@@ -54,12 +58,13 @@ export function buildDevices(ctx: GenContext): {
       const id = rng.guid();
       const registered = p.createdMs + rng.next() * Math.max(DAY_MS, ctx.nowMs - p.createdMs);
       const lastSeen = p.lastInteractiveMs ?? registered;
+      const seenSinceRegistration = lastSeen > registered && p.iso.lastInteractive !== null;
       const registeredIso = isoSeconds(registered);
       const name = os === 'Windows' ? `${ctx.tenantName.slice(0, 3).toUpperCase()}-LT-${String(10000 + devices.length)}` : `${(p.givenName ?? 'user').slice(0, 12)}'s ${model}`;
       devices.push({
         id,
         accountEnabled: p.enabled,
-        approximateLastSignInDateTime: lastSeen > registered && p.iso.lastInteractive ? p.iso.lastInteractive : registeredIso,
+        approximateLastSignInDateTime: seenSinceRegistration ? p.iso.lastInteractive : registeredIso,
         complianceExpirationDateTime: null,
         createdDateTime: registeredIso,
         deviceId: rng.guid(),
@@ -79,7 +84,7 @@ export function buildDevices(ctx: GenContext): {
       });
       deviceOwners.set(id, [p.id]);
       if (k === 0) primaryDevice[p.index] = facts.length;
-      facts.push({ id, state, os, trustType, ownerId: p.id });
+      facts.push({ id, state, os, trustType, ownerId: p.id, enabled: p.enabled, lastSeenMs: seenSinceRegistration ? lastSeen : registered });
     }
   }
   return { devices, deviceOwners, facts, primaryDevice };

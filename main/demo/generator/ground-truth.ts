@@ -6,15 +6,18 @@
 import { DAY_MS } from './dates.js';
 import { TRAITS } from './mfa-methods.js';
 import { LEAVER_GRACE_DAYS, STALE_DAYS } from './plans.js';
-import { PRIVILEGED_ROLE_IDS, BUILT_IN_ROLES } from './roles.js';
+import { PRIVILEGED_ROLE_IDS, BUILT_IN_ROLES, HIGHLY_PRIVILEGED_ROLE_IDS } from './roles.js';
 import { ALL_USERS_MFA_POLICY } from './conditional-access.js';
-import type { Activity, GenContext, LeaverKind, MfaProfile, UserKind } from './context.js';
+import { AZURE_MANAGEMENT_APP_ID, EVERY_APP, excludedFrom, inAudience, mfaRequired, ruleSignature, type RuleSubject } from './mfa-rules.js';
+import type { CaDesign, MfaRule } from './conditional-access.js';
+import type { PlantedSignIns } from './sign-ins.js';
+import type { Activity, GenContext, LeaverKind, MfaProfile, UserKind, UserPlan } from './context.js';
 import type { CredentialFact, SsoAppFact } from './apps.js';
 import type { Coverage } from './apps-catalog.js';
 import type { HrRow } from './hr-csv.js';
 import type { RoleGrant } from './roles.js';
 import type { DeviceFact, DeviceState } from './devices.js';
-import type { RiskFact } from './security.js';
+import type { AlertFact, RiskFact } from './security.js';
 
 /** What the generator decided about one account (live or deleted). */
 export interface UserTruth {
@@ -60,6 +63,17 @@ export interface UserTruth {
   createdBeforeThreshold: boolean;
   /** Holds an active directory role (directly or through the role-assignable group). */
   admin: boolean;
+  /** Directory roles held, active or PIM-eligible, directly or through a group (template ids, sorted). */
+  rolesHeld: string[];
+  /** Holds a role Microsoft labels privileged or CISA SCuBA calls highly privileged (active or eligible). */
+  privileged: boolean;
+  /**
+   * What the MFA rules of the enabled policies (or security defaults) require of the user every time
+   * (mfa-rules.ts): MFA on every app, phishing-resistant MFA on every app, MFA on Azure management.
+   */
+  mfaEnforced: { everyApp: boolean; phishingResistantEveryApp: boolean; azureManagement: boolean };
+  /** Left out (by name or group) of an enabled policy that requires MFA. */
+  excludedFromMfaPolicy: boolean;
 }
 
 /** A leaver row of the HR CSV and what the tenant shows for it. */
@@ -101,6 +115,14 @@ export interface AppCoverageTruth {
    * excluded groups, "only these groups are included", or everyone (no coverage).
    */
   leftOut: { excludedUserIds: string[]; excludedGroupIds: string[]; onlyIncludedGroupIds: string[]; everyone: boolean };
+}
+
+/** Who can sign in to an SSO app and who of them no MFA rule covers there. */
+export interface SsoAppMfaTruth {
+  /** Enabled users who can sign in (assignees when assignment is required), emergency-access accounts apart (ids, unsorted). */
+  population: string[];
+  /** Those of `population` no MFA rule covers on this app (ids, unsorted). */
+  notEnforced: string[];
 }
 
 export interface GroundTruth {
@@ -156,9 +178,23 @@ export interface GroundTruth {
     legacyAuthBlocked: boolean;
     /** The CA exclusion group (left out of the all-users MFA policy). */
     exclusionGroupId: string;
+    /** Every policy with its state (enabled, enabledForReportingButNotEnforced, disabled). */
+    policies: { id: string; name: string; state: string }[];
+    /** The unconditional MFA requirements of enabled policies (or security defaults on a free tenant). */
+    mfaRules: MfaRule[];
+    /** Tenant-wide protections the policies were designed to give. */
+    design: CaDesign;
+    /** Enabled accounts left out of every enabled policy: the break-glass accounts (none without policies). */
+    emergencyAccessIds: string[];
   };
   devices: Record<DeviceState, number>;
+  deviceFacts: DeviceFact[];
   risk: RiskFact[];
+  alerts: AlertFact[];
+  /** Who can use an SSO app (by service principal id) and who gets no MFA on it, computed on demand. */
+  ssoAppMfa(servicePrincipalId: string): SsoAppMfaTruth;
+  /** The planted successful interactive sign-ins per user id within [from, to] (ISO; default all 30 days), computed on demand. */
+  signIns(from?: string, to?: string): Map<string, PlantedSignIns>;
 }
 
 export interface TruthInputs {
@@ -180,6 +216,11 @@ export interface TruthInputs {
   salesforceGroupId: string | undefined;
   devices: DeviceFact[];
   risk: RiskFact[];
+  alerts: AlertFact[];
+  mfaRules: MfaRule[];
+  policyStates: { id: string; name: string; state: string }[];
+  caDesign: CaDesign;
+  signIns(from?: string, to?: string): Map<string, PlantedSignIns>;
   groupCount: number;
   signInCount: number;
 }
@@ -198,6 +239,59 @@ export function buildTruth(t: TruthInputs): GroundTruth {
   const { ctx } = t;
   const staleMs = STALE_DAYS * DAY_MS;
   const users = new Map<string, UserTruth>();
+  /** Users in a group, through nested groups too. */
+  const membersOf = (groupId: string, seen = new Set<string>()): string[] => {
+    if (seen.has(groupId)) return [];
+    seen.add(groupId);
+    return (t.groupMembers.get(groupId) ?? []).flatMap((m) => (t.groupMembers.has(m) ? membersOf(m, seen) : [m]));
+  };
+  const memberSets = new Map<string, ReadonlySet<string>>();
+  const members = (groupId: string): ReadonlySet<string> => {
+    let set = memberSets.get(groupId);
+    if (!set) memberSets.set(groupId, (set = new Set(membersOf(groupId))));
+    return set;
+  };
+  // Roles each user holds, from the grants (a group's grant reaches its members).
+  const rolesHeld = new Map<string, Set<string>>();
+  for (const g of t.grants) {
+    for (const id of g.principalType === 'user' ? [g.principalId] : members(g.principalId)) {
+      const held = rolesHeld.get(id);
+      if (held) held.add(g.roleDefinitionId);
+      else rolesHeld.set(id, new Set([g.roleDefinitionId]));
+    }
+  }
+  const noRoles: ReadonlySet<string> = new Set();
+  const subjectOf = (p: UserPlan): RuleSubject => ({ id: p.id, guest: p.kind === 'guest', roles: rolesHeld.get(p.id) ?? noRoles });
+  const signatureOf = ruleSignature(t.mfaRules, members);
+  /** Each plan's rule signature, filled by the user loop below. */
+  const signatures: string[] = new Array(ctx.plans.length);
+  const answers = new Map<string, boolean>();
+  /** Does a rule require `level` of plan `index` on the app? One evaluation per signature, app and level. */
+  const required = (index: number, appId: string, level: MfaRule['level']): boolean => {
+    const key = `${signatures[index]}|${appId}|${level}`;
+    let answer = answers.get(key);
+    if (answer === undefined) answers.set(key, (answer = mfaRequired(t.mfaRules, subjectOf(ctx.plans[index]), appId, level, members)));
+    return answer;
+  };
+  type CaFacts = Pick<UserTruth, 'mfaEnforced' | 'excludedFromMfaPolicy'>;
+  const caFactsBySignature = new Map<string, CaFacts>();
+  /** The conditional access facts of plan `index` (shared by users of one signature). */
+  const caFactsOf = (index: number): CaFacts => {
+    let f = caFactsBySignature.get(signatures[index]);
+    if (!f) {
+      const mfaEnforced = {
+        everyApp: required(index, EVERY_APP, 'mfa'),
+        phishingResistantEveryApp: required(index, EVERY_APP, 'phishing-resistant'),
+        azureManagement: required(index, AZURE_MANAGEMENT_APP_ID, 'mfa'),
+      };
+      const subject = subjectOf(ctx.plans[index]);
+      const excludedFromMfaPolicy = t.mfaRules.some((r) => inAudience(r, subject, members) && excludedFrom(r, subject.id, members));
+      caFactsBySignature.set(signatures[index], (f = { mfaEnforced, excludedFromMfaPolicy }));
+    }
+    return f;
+  };
+  // The break-glass accounts are excluded from every policy: with policies in place, conditional access shows them as emergency access.
+  const emergencyAccessIds = t.policyStates.some((p) => p.state === 'enabled') ? t.breakGlassIds : [];
   const counts = { users: 0, members: 0, guests: 0, serviceAccounts: 0, disabled: 0, deleted: 0, federated: 0, synced: 0, groups: t.groupCount, devices: t.devices.length, signIns: t.signInCount };
   for (const p of ctx.plans) {
     const m = TRAITS[p.mfa];
@@ -205,6 +299,9 @@ export function buildTruth(t: TruthInputs): GroundTruth {
     const li = p.lastInteractiveMs;
     const ln = p.lastNonInteractiveMs;
     const last = li === null && ln === null ? null : Math.max(li ?? 0, ln ?? 0);
+    const roles = rolesHeld.get(p.id) ?? noRoles;
+    signatures[p.index] = signatureOf({ id: p.id, guest: p.kind === 'guest', roles });
+    const ca = caFactsOf(p.index);
     users.set(p.id, {
       id: p.id,
       userPrincipalName: p.upn,
@@ -232,6 +329,10 @@ export function buildTruth(t: TruthInputs): GroundTruth {
       neverSignedIn: last === null,
       createdBeforeThreshold: ctx.nowMs - p.createdMs > staleMs,
       admin: t.adminIds.has(p.id),
+      rolesHeld: roles.size ? [...roles].sort() : [],
+      privileged: roles.size > 0 && [...roles].some((r) => PRIVILEGED_ROLE_IDS.has(r) || HIGHLY_PRIVILEGED_ROLE_IDS.has(r)),
+      mfaEnforced: ca.mfaEnforced,
+      excludedFromMfaPolicy: ca.excludedFromMfaPolicy,
     });
     if (deleted) {
       counts.deleted++;
@@ -280,12 +381,6 @@ export function buildTruth(t: TruthInputs): GroundTruth {
     };
   });
 
-  /** Users in a group, through nested groups too. */
-  const membersOf = (groupId: string, seen = new Set<string>()): string[] => {
-    if (seen.has(groupId)) return [];
-    seen.add(groupId);
-    return (t.groupMembers.get(groupId) ?? []).flatMap((m) => (t.groupMembers.has(m) ? membersOf(m, seen) : [m]));
-  };
   const excluded = new Set(membersOf(t.exclusionGroupId));
   /** Does the exclusion group leave out anyone who can sign in to the app (enabled, not break-glass)? */
   const exclusionBites = (a: SsoAppFact): boolean => {
@@ -307,6 +402,18 @@ export function buildTruth(t: TruthInputs): GroundTruth {
     };
     return { servicePrincipalId: a.servicePrincipalId, appId: a.appId, displayName: a.displayName, sso: a.sso, intent: a.coverage, coverage, enforcingPolicyIds: ctx.licence === 'free' ? [] : enforcing, leftOut };
   });
+
+  const ssoAppMfa = (servicePrincipalId: string): SsoAppMfaTruth => {
+    const a = t.ssoApps.find((x) => x.servicePrincipalId === servicePrincipalId);
+    if (!a) throw new Error(`not an SSO app: ${servicePrincipalId}`);
+    const emergency = new Set(emergencyAccessIds);
+    const canSignIn = (p: UserPlan): boolean => p.enabled && !p.deleted && !emergency.has(p.id);
+    const byId = a.assignmentRequired ? new Map(ctx.plans.map((p) => [p.id, p])) : undefined;
+    const population = byId
+      ? [...new Set([...a.assignedUserIds, ...a.assignedGroupIds.flatMap((g) => [...members(g)])])].map((id) => byId.get(id)!).filter(canSignIn)
+      : ctx.plans.filter(canSignIn);
+    return { population: population.map((p) => p.id), notEnforced: population.filter((p) => !required(p.index, a.appId, 'mfa')).map((p) => p.id) };
+  };
 
   const devices: Record<DeviceState, number> = { compliant: 0, nonCompliant: 0, unmanaged: 0 };
   for (const d of t.devices) devices[d.state]++;
@@ -343,8 +450,16 @@ export function buildTruth(t: TruthInputs): GroundTruth {
       policyIds: t.policyIds,
       legacyAuthBlocked: ctx.licence !== 'free',
       exclusionGroupId: t.exclusionGroupId,
+      policies: t.policyStates,
+      mfaRules: t.mfaRules,
+      design: t.caDesign,
+      emergencyAccessIds,
     },
     devices,
+    deviceFacts: t.devices,
     risk: t.risk,
+    alerts: t.alerts,
+    ssoAppMfa,
+    signIns: t.signIns,
   };
 }

@@ -176,6 +176,11 @@ export function generateTenant(opts: GenerateOptions): GeneratedTenant {
     salesforceGroupId: g.wellKnown.appAccess.Salesforce,
     devices: dev.facts,
     risk: sec.risk,
+    alerts: sec.alertFacts,
+    mfaRules: ca.mfaRules,
+    policyStates: ca.policyStates,
+    caDesign: ca.design,
+    signIns: (from, to) => signIns.planted(from, to),
     groupCount: groups.length,
     signInCount: signIns.count(),
   });

@@ -38,6 +38,12 @@ const R = BUILT_IN_ROLES;
 /** Ids of roles Microsoft labels PRIVILEGED (among those we emit). */
 export const PRIVILEGED_ROLE_IDS: ReadonlySet<string> = new Set(Object.values(R).filter((r) => r.privileged).map((r) => r.id));
 
+/** CISA SCuBA's "highly privileged" roles (MS.AAD section 7) among those we emit; some lack Microsoft's label. */
+export const HIGHLY_PRIVILEGED_ROLE_IDS: ReadonlySet<string> = new Set([
+  R.globalAdministrator, R.privilegedRoleAdministrator, R.userAdministrator, R.sharePointAdministrator,
+  R.exchangeAdministrator, R.hybridIdentityAdministrator, R.applicationAdministrator, R.cloudApplicationAdministrator,
+].map((r) => r.id));
+
 const ADMIN_ROTATION: RoleKey[] = [
   'helpdeskAdministrator', 'userAdministrator', 'exchangeAdministrator', 'sharePointAdministrator',
   'cloudApplicationAdministrator', 'globalReader', 'securityReader', 'authenticationAdministrator',

@@ -17,6 +17,13 @@ export interface RiskFact {
   riskLevel: 'low' | 'medium' | 'high' | 'none';
 }
 
+/** One alert decision, kept for the ground truth: whose it is, its status and severity. */
+export interface AlertFact {
+  userId: string;
+  status: 'new' | 'inProgress' | 'resolved';
+  severity: 'low' | 'medium' | 'high' | 'informational';
+}
+
 const DETAIL: Record<RiskOutcome, string> = {
   atRisk: 'none',
   remediated: 'userPerformedSecuredPasswordReset',
@@ -37,6 +44,7 @@ export function buildSecurity(ctx: GenContext, globalAdminIds: string[]): {
   riskDetections: GraphObject[];
   alerts: GraphObject[];
   risk: RiskFact[];
+  alertFacts: AlertFact[];
 } {
   const rng = new Rng(ctx.seed, 70);
   const candidates = ctx.plans.filter((p) => p.kind === 'member' && !p.deleted && p.enabled);
@@ -103,6 +111,7 @@ export function buildSecurity(ctx: GenContext, globalAdminIds: string[]): {
   }
 
   const alerts: GraphObject[] = [];
+  const alertFacts: AlertFact[] = [];
   const alertCount = Math.min(200, 6 + Math.floor(ctx.plans.length / 2000));
   const people = [...chosen.values()];
   for (let a = 0; a < alertCount; a++) {
@@ -111,6 +120,8 @@ export function buildSecurity(ctx: GenContext, globalAdminIds: string[]): {
     const created = ctx.nowMs - rng.int(29) * DAY_MS - rng.int(86_400) * 1000;
     const status = rng.weighted({ new: 5, inProgress: 2, resolved: 3 });
     const id = `da${rng.hex(18)}_${rng.u32()}`;
+    const severity = rng.weighted({ low: 3, medium: 4, high: 2, informational: 1 });
+    alertFacts.push({ userId: who.id, status, severity });
     const incidentId = String(10000 + a);
     alerts.push({
       '@odata.type': '#microsoft.graph.security.alert',
@@ -118,7 +129,7 @@ export function buildSecurity(ctx: GenContext, globalAdminIds: string[]): {
       providerAlertId: id,
       incidentId,
       status,
-      severity: rng.weighted({ low: 3, medium: 4, high: 2, informational: 1 }),
+      severity,
       classification: status === 'resolved' ? 'truePositive' : 'unknown',
       determination: status === 'resolved' ? 'compromisedAccount' : 'unknown',
       serviceSource: spec.serviceSource,
@@ -165,5 +176,5 @@ export function buildSecurity(ctx: GenContext, globalAdminIds: string[]): {
       systemTags: [],
     });
   }
-  return { riskyUsers, riskDetections, alerts, risk };
+  return { riskyUsers, riskDetections, alerts, risk, alertFacts };
 }

@@ -8,7 +8,7 @@ import { DAY_MS, isoTicks } from './dates.js';
 import { CITIES, UNUSUAL_LOCATIONS } from './names.js';
 import { guidFrom, hash32 } from './prng.js';
 import { OFFICE_CIDR } from './conditional-access.js';
-import type { GenContext } from './context.js';
+import type { GenContext, UserPlan } from './context.js';
 import type { DeviceFact } from './devices.js';
 import type { SsoAppFact } from './apps.js';
 import type { GraphObject, SignInSource } from '../tenant.js';
@@ -45,6 +45,42 @@ const OS_LABEL: Record<string, string> = { Windows: 'Windows 10', MacMDM: 'MacOs
 
 interface Target { appId: string; name: string; resourceId: string; resourceName: string }
 
+/** The generator's decisions for one sign-in (h and r are its hash streams, for the rest of the rendering). */
+interface Planted {
+  h: (n: number) => number;
+  r: (n: number) => number;
+  ticks: number;
+  plan: UserPlan;
+  /** The device the sign-in came from (the user's primary device), or null for none or a password spray. */
+  device: DeviceFact | null;
+  legacy: boolean;
+  clientAppUsed: string;
+  unusual: boolean;
+  risky: boolean;
+  riskLevel: 'none' | 'low' | 'medium' | 'high';
+  failure: { errorCode: number; failureReason: string } | null;
+  mfaDone: boolean;
+}
+
+/** What one user's planted sign-ins in a window add up to (successful ones only), for the ground truth. */
+export interface PlantedSignIns {
+  userPrincipalName: string;
+  successes: number;
+  /** Through a legacy client (Exchange ActiveSync, IMAP4, POP3, SMTP, other clients). */
+  legacySuccesses: number;
+  /** Without MFA (every generated sign-in is interactive). */
+  singleFactorSuccesses: number;
+  /** From the user's managed, non-compliant device. */
+  nonCompliantDeviceSuccesses: number;
+  /** From an unmanaged device or no device at all. */
+  unmanagedDeviceSuccesses: number;
+  /** Rated high risk at sign-in (P2 only: other tiers see "hidden"). */
+  highRiskSuccesses: number;
+}
+
+/** The emulator's sign-in source, plus the planted tallies the ground truth reads lazily (nothing is kept while generating). */
+export type GeneratedSignIns = SignInSource & { planted(from?: string, to?: string): Map<string, PlantedSignIns> };
+
 /** Everything a sign-in needs besides (k, i). */
 export interface SignInInputs {
   ctx: GenContext;
@@ -58,7 +94,7 @@ export interface SignInInputs {
 }
 
 /** Builds the on-demand sign-in source. */
-export function createSignInSource(inp: SignInInputs): SignInSource {
+export function createSignInSource(inp: SignInInputs): GeneratedSignIns {
   const { ctx, activeIdx } = inp;
   const seed = ctx.seed;
   const nowTicks = ctx.nowMs * TICKS_PER_MS;
@@ -106,7 +142,8 @@ export function createSignInSource(inp: SignInInputs): SignInSource {
     to === undefined ? Infinity : parseTicks(to),
   ];
 
-  const build = (k: number, i: number): GraphObject => {
+  /** What the generator plants in sign-in i of day k; build() renders it and the truth tallies it. */
+  const decide = (k: number, i: number): Planted => {
     const h = (n: number): number => hash32(seed, k, i, n);
     const r = (n: number): number => h(n) / 4294967296;
     const ticks = timeOf(k, i);
@@ -118,12 +155,7 @@ export function createSignInSource(inp: SignInInputs): SignInSource {
     const dev = inp.primaryDevice[plan.index] >= 0 ? inp.devices[inp.primaryDevice[plan.index]] : null;
     const legacy = r(4) < 0.03;
     const clientAppUsed = legacy ? LEGACY_CLIENTS[h(5) % LEGACY_CLIENTS.length] : r(6) < 0.6 ? 'Browser' : 'Mobile Apps and Desktop clients';
-    const target = legacy ? targets[0] : targets[h(7) % targets.length];
     const unusual = spray || r(8) < 0.01;
-    const home = CITIES[plan.usageLocation] ?? CITIES.US;
-    const loc = unusual ? UNUSUAL_LOCATIONS[h(9) % UNUSUAL_LOCATIONS.length] : { ...home[h(9) % home.length], countryOrRegion: plan.usageLocation };
-    const inOffice = !unusual && r(10) < 0.4;
-    const ip = inOffice ? `${OFFICE_CIDR.split('.').slice(0, 3).join('.')}.${h(11) % 250 + 2}` : `${(h(11) % 200) + 20}.${h(12) % 256}.${h(13) % 256}.${(h(14) % 250) + 2}`;
     const risky = unusual && r(15) < 0.6;
     const riskLevel = !risky ? 'none' : r(16) < 0.3 ? 'high' : r(16) < 0.7 ? 'medium' : 'low';
     let failure: (typeof FAILURES)[number] | null = null;
@@ -131,6 +163,16 @@ export function createSignInSource(inp: SignInInputs): SignInSource {
     else if (legacy && caOn && r(17) < 0.7) failure = FAILURES[2];
     else if (r(17) < 0.05) failure = FAILURES[h(18) % FAILURES.length];
     const mfaDone = !failure && !legacy && (plan.mfa !== 'passwordOnly' && plan.mfa !== 'emailOnly') && r(19) < 0.55;
+    return { h, r, ticks, plan, device: dev && !spray ? dev : null, legacy, clientAppUsed, unusual, risky, riskLevel, failure, mfaDone };
+  };
+
+  const build = (k: number, i: number): GraphObject => {
+    const { h, r, ticks, plan, device: dev, legacy, clientAppUsed, unusual, risky, riskLevel, failure, mfaDone } = decide(k, i);
+    const target = legacy ? targets[0] : targets[h(7) % targets.length];
+    const home = CITIES[plan.usageLocation] ?? CITIES.US;
+    const loc = unusual ? UNUSUAL_LOCATIONS[h(9) % UNUSUAL_LOCATIONS.length] : { ...home[h(9) % home.length], countryOrRegion: plan.usageLocation };
+    const inOffice = !unusual && r(10) < 0.4;
+    const ip = inOffice ? `${OFFICE_CIDR.split('.').slice(0, 3).join('.')}.${h(11) % 250 + 2}` : `${(h(11) % 200) + 20}.${h(12) % 256}.${h(13) % 256}.${(h(14) % 250) + 2}`;
     const caStatus = !caOn ? 'notApplied' : failure?.errorCode === 53003 ? 'failure' : legacy ? 'notApplied' : 'success';
     const applied = caOn
       ? inp.policies.slice(0, 3).map((p, n) => ({
@@ -165,7 +207,7 @@ export function createSignInSource(inp: SignInInputs): SignInSource {
       resourceDisplayName: target.resourceName,
       resourceId: target.resourceId,
       status: { errorCode: failure ? failure.errorCode : 0, failureReason: failure ? failure.failureReason : null, additionalDetails: failure ? null : mfaDone ? 'MFA requirement satisfied by claim in the token' : null },
-      deviceDetail: dev && !spray
+      deviceDetail: dev
         ? {
             deviceId: dev.state === 'unmanaged' ? '' : dev.id,
             displayName: null,
@@ -204,6 +246,26 @@ export function createSignInSource(inp: SignInInputs): SignInSource {
         }
         for (let i = lo + skip; i < hi && out.length < limit; i++) out.push(build(k, i));
         skip = 0;
+      }
+      return out;
+    },
+    planted(from?: string, to?: string): Map<string, PlantedSignIns> {
+      const [f, t] = bounds(from, to);
+      const out = new Map<string, PlantedSignIns>();
+      for (let k = 0; k < SIGN_IN_DAYS; k++) {
+        const [lo, hi] = rangeOf(k, f, t);
+        for (let i = lo; i < hi; i++) {
+          const d = decide(k, i);
+          if (d.failure) continue;
+          let u = out.get(d.plan.id);
+          if (!u) out.set(d.plan.id, (u = { userPrincipalName: d.plan.upn, successes: 0, legacySuccesses: 0, singleFactorSuccesses: 0, nonCompliantDeviceSuccesses: 0, unmanagedDeviceSuccesses: 0, highRiskSuccesses: 0 }));
+          u.successes++;
+          if (d.legacy) u.legacySuccesses++;
+          if (!d.mfaDone) u.singleFactorSuccesses++;
+          if (d.device?.state === 'nonCompliant') u.nonCompliantDeviceSuccesses++;
+          if (!d.device || d.device.state === 'unmanaged') u.unmanagedDeviceSuccesses++;
+          if (p2 && d.riskLevel === 'high') u.highRiskSuccesses++;
+        }
       }
       return out;
     },
