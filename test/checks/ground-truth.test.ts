@@ -12,7 +12,9 @@ import { generateTenant, type GroundTruth } from '../../main/demo/generator/inde
 import type { LicenceTier } from '../../shared/datasets.js';
 import type { CheckResult, Outcome } from '../../shared/results.js';
 import { openSnapshot } from '../../main/store/index.js';
+import { CHECKS } from '../../main/checks/catalogue/index.js';
 import { collectDemo } from './collect-demo.js';
+import { EXPECTED_CHECK_IDS, expectedOutcomes } from './truth-expectations.js';
 
 type Expected = Map<string, Outcome>;
 
@@ -60,7 +62,7 @@ function diff(want: Expected, got: Expected): string[] {
 }
 
 const TIERS = ['free', 'p1', 'p2'] as const;
-type Run = { truth: GroundTruth; results: CheckResult[]; passthrough: PassthroughRow[] };
+type Run = { truth: GroundTruth; results: CheckResult[]; passthrough: PassthroughRow[]; window: { from: string; to: string } };
 const runs = new Map<LicenceTier, Run>();
 
 beforeAll(async () => {
@@ -72,8 +74,9 @@ beforeAll(async () => {
       const settings = { now: truth.now, graceDays: truth.leaverGraceDays, inactiveDays: truth.staleDays, terminations: parseTerminationsCsv(terminationsCsv) };
       const run = runChecks(reader, settings);
       const passthrough = listMfaPassthrough(reader, settings);
+      const window = { from: String(reader.metaValue('signInWindowFrom')), to: String(reader.metaValue('signInWindowTo')) };
       reader.close();
-      runs.set(licence, { truth, results: run.results, passthrough });
+      runs.set(licence, { truth, results: run.results, passthrough, window });
     } finally {
       cleanup();
     }
@@ -230,4 +233,45 @@ describe('catalogue checks match the generator ground truth', () => {
       });
     });
   }
+});
+
+describe('every result of the conditional access, role, alert, device and sign-in checks matches the ground truth', () => {
+  for (const licence of TIERS) {
+    describe(`on a ${licence} tenant`, () => {
+      const expected = () => {
+        const { truth, window } = runs.get(licence)!;
+        return expectedOutcomes(truth, licence, window);
+      };
+      for (const checkId of EXPECTED_CHECK_IDS) {
+        it(checkId, () => {
+          const want = expected().get(checkId)!;
+          expect(diff(want, actual(runs.get(licence)!.results, checkId))).toEqual([]);
+        });
+      }
+      it('the MFA passthrough artifact leaves out exactly the users no MFA rule covers', () => {
+        const { truth, passthrough } = runs.get(licence)!;
+        for (const a of truth.apps) {
+          const rows = passthrough.filter((r) => r.appId === a.appId);
+          expect(sorted(rows.map((r) => r.leftOutUserId).filter(Boolean)), a.displayName).toEqual(sorted(truth.ssoAppMfa(a.servicePrincipalId).notEnforced));
+        }
+      });
+    });
+  }
+  it('the comparisons are not vacuous: each tier has passing and failing users for the user-level CA and sign-in checks', () => {
+    for (const licence of TIERS) {
+      const want = expectedOutcomes(runs.get(licence)!.truth, licence, runs.get(licence)!.window);
+      const outcomes = (id: string) => new Set(want.get(id)!.values());
+      for (const id of ['ca-mfa-all-users', 'ca-mfa-admins', 'devices-non-compliant', 'devices-stale', 'open-security-alerts']) {
+        expect(outcomes(id).has('fail') && outcomes(id).has('pass'), `${licence} ${id}`).toBe(true);
+      }
+      if (licence !== 'free') for (const id of ['legacy-auth-sign-ins', 'sign-ins-unmanaged-devices', 'ca-exclusions-without-fallback']) expect(outcomes(id).has('fail'), `${licence} ${id}`).toBe(true);
+    }
+  });
+  it('every catalogue check is compared with the truth somewhere in this file', () => {
+    const elsewhere = ['mfa-registered-all-users', 'inactive-user-accounts', 'offboarded-user-access-removed', 'guests-with-roles', 'privileged-cloud-only',
+      'privileged-strong-mfa-registered', 'apps-without-owners', 'app-credentials-expired', 'app-credentials-expiring', 'app-secrets-long-lived',
+      'app-certificates-long-lived', 'sp-high-privilege-graph-permissions', 'password-never-expires', 'sms-voice-only-mfa', 'stale-guests',
+      'privileged-permanent-assignments', 'global-admin-count', 'risky-users-unremediated'];
+    expect(sorted(CHECKS.map((c) => c.id))).toEqual(sorted([...elsewhere, ...EXPECTED_CHECK_IDS]));
+  });
 });
