@@ -98,7 +98,8 @@ export function expectedOutcomes(truth: GroundTruth, licence: LicenceTier, windo
   } as const;
   const planted = licence === 'free' ? null : truth.signIns(window.from, window.to);
   for (const [checkId, field] of Object.entries(signInChecks)) {
-    if (!planted) { out.set(checkId, notAssessed()); continue; }
+    // Sign-in risk levels read "hidden" below P2: nothing can be said about them.
+    if (!planted || (field === 'highRiskSuccesses' && licence !== 'p2')) { out.set(checkId, notAssessed()); continue; }
     out.set(checkId, new Map([...planted].map(([id, s]) => {
       const bad = field ? s[field] : s.nonCompliantDeviceSuccesses + s.unmanagedDeviceSuccesses;
       return [id, bad > 0 ? 'fail' : 'pass'];
