@@ -2,6 +2,8 @@
  * Per user and client app counts over the sign-in log in one SQL GROUP BY: SQLite sums a million rows
  * in about a second, where streaming them into JavaScript row by row took twenty (issue 7).
  * The conditions mirror the SignInSummary fields; booleans are stored as 1/0, unknown as NULL.
+ * NOT INDEXED: one sequential pass and a sort of the small groups beats walking the (userId, time)
+ * index with a table page read per sign-in (2.0 s against 4.4 s for 500k sign-ins).
  */
 import type Database from 'better-sqlite3';
 import type { SignInSummary } from './types.js';
@@ -18,7 +20,7 @@ SELECT "userId", min("userPrincipalName"), "clientAppUsed", count(*),
   count(*) FILTER (WHERE ${SUCCESS} AND ${KNOWN_DEVICE} AND "deviceIsCompliant" = 0 AND "deviceIsManaged" = 1),
   count(*) FILTER (WHERE ${SUCCESS} AND (NOT ${KNOWN_DEVICE} OR "deviceIsManaged" = 0)),
   count(*) FILTER (WHERE ${SUCCESS} AND "riskLevelDuringSignIn" = 'high')
-FROM sign_ins
+FROM sign_ins NOT INDEXED
 WHERE coalesce("userId", '') <> ''
 GROUP BY "userId", "clientAppUsed"
 ORDER BY "userId", "clientAppUsed"`;

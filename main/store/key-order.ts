@@ -1,0 +1,44 @@
+/**
+ * SQLite's BINARY collation in JavaScript, so rows read in storage order and sorted here come out as
+ * `ORDER BY` would give them. JavaScript compares UTF-16 code units and SQLite compares UTF-8 bytes;
+ * the two differ only where a surrogate (a character above U+FFFF) meets U+E000–FFFF.
+ */
+
+/** Compares two TEXT values as SQLite's BINARY collation does (memcmp of their UTF-8). */
+export function compareSqliteText(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      // In UTF-8 a character above U+FFFF (a surrogate pair here) sorts after U+E000–FFFF.
+      x = x < 0xe000 ? x + 0x2000 : x - 0x800;
+      y = y < 0xe000 ? y + 0x2000 : y - 0x800;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** SQLite's order of two values of one column: NULL first, then numbers, then text. */
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return compareSqliteText(String(a), String(b));
+}
+
+/** A comparator ordering rows by these columns, as `ORDER BY` them (BINARY collation) would. */
+export function byColumns<T>(columns: readonly (keyof T)[]): (a: T, b: T) => number {
+  return (a, b) => {
+    for (const c of columns) {
+      const d = compareValues(a[c], b[c]);
+      if (d) return d;
+    }
+    return 0;
+  };
+}
