@@ -5,7 +5,7 @@
  */
 import { datasetSpec, type DatasetId } from '../../shared/datasets.js';
 import type { ConditionalAccessPolicy } from '../../shared/ca-types.js';
-import type { AppRoleAssignmentRow, DatasetCoverage, MfaRegistrationRow, RoleDefinitionRow, UserRow } from '../../shared/snapshot.js';
+import type { AppRoleAssignmentRow, DatasetCoverage, DeviceRow, MfaRegistrationRow, RoleDefinitionRow, UserRow } from '../../shared/snapshot.js';
 import type { SnapshotReader } from '../store/types.js';
 import { DirectoryIndex } from './conditional-access/directory-index.js';
 import { byPolicyName, ConditionalAccessEvaluator } from './conditional-access/evaluate.js';
@@ -96,16 +96,22 @@ export class CheckContext {
     securityDefaultsEnabled: this.reader.securityDefaultsEnabled(),
   }, this.directory()));
 
+  /** Every enterprise app assignment, read once per run (several checks and the passthrough walk them). */
+  readonly appAssignments = memo((): AppRoleAssignmentRow[] => this.reader.appAssignments());
+
   /** Enterprise app assignments by the assigned principal (user or group) id. */
   readonly appAssignmentsByPrincipal = memo(() => {
     const out = new Map<string, AppRoleAssignmentRow[]>();
-    for (const a of this.reader.appAssignments()) {
+    for (const a of this.appAssignments()) {
       const list = out.get(a.principalId);
       if (list) list.push(a);
       else out.set(a.principalId, [a]);
     }
     return out;
   });
+
+  /** Devices, read once per run (two checks walk them). */
+  readonly devices = memo((): DeviceRow[] => this.reader.devices());
 
   readonly mfaByUser = memo(() => new Map<string, MfaRegistrationRow>(this.reader.mfaRegistrations().map((r) => [r.userId, r])));
 

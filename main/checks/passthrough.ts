@@ -48,7 +48,7 @@ function population(ctx: CheckContext, sp: ServicePrincipalRow): string[] {
   const emergency = ctx.emergencyAccounts();
   const ids = new Set<string>();
   if (sp.appRoleAssignmentRequired) {
-    for (const a of ctx.reader.appAssignments()) {
+    for (const a of ctx.appAssignments()) {
       if (a.resourceId !== sp.id) continue;
       if (a.principalType === 'User') ids.add(a.principalId);
       else if (a.principalType === 'Group') for (const u of ctx.directory().usersOfGroup(a.principalId)) ids.add(u);

@@ -32,13 +32,36 @@ function compareValues(a: unknown, b: unknown): number {
   return compareSqliteText(String(a), String(b));
 }
 
+/** Plain JavaScript order of two values of one column (NULL, numbers, text), right for text below U+D800. */
+function compareFast(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return a < b ? -1 : 1;
+}
+
+/** Text where JavaScript's and SQLite's orders can differ (a code unit from U+D800 up). */
+const HIGH = /[\uD800-\uFFFF]/;
+
 /** A comparator ordering rows by these columns, as `ORDER BY` them (BINARY collation) would. */
-export function byColumns<T>(columns: readonly (keyof T)[]): (a: T, b: T) => number {
+export function byColumns<T>(columns: readonly (keyof T)[], compare: (a: unknown, b: unknown) => number = compareValues): (a: T, b: T) => number {
   return (a, b) => {
     for (const c of columns) {
-      const d = compareValues(a[c], b[c]);
+      const d = compare(a[c], b[c]);
       if (d) return d;
     }
     return 0;
   };
+}
+
+/**
+ * Sorts rows in place as `ORDER BY columns` would. Keys are GUIDs and names almost always: when no key
+ * holds a character from U+D800 up, JavaScript's own comparison gives the same order, faster.
+ */
+export function sortByColumns<T>(rows: T[], columns: readonly (keyof T)[]): T[] {
+  const exact = rows.some((r) => columns.some((c) => typeof r[c] === 'string' && HIGH.test(r[c] as string)));
+  return rows.sort(byColumns(columns, exact ? compareValues : compareFast));
 }

@@ -30,7 +30,7 @@ import type {
   UserRow,
 } from '../../shared/snapshot.js';
 import { computeContentHash } from './content-hash.js';
-import { byColumns } from './key-order.js';
+import { sortByColumns } from './key-order.js';
 import { decodeRow, selectList } from './row-codec.js';
 import { notCollected, openValidated, readCoverage, readMeta } from './snapshot-queries.js';
 import { TABLES, tableSpec, type TableName, type TableRows } from './tables.js';
@@ -75,7 +75,7 @@ export class SqliteSnapshotReader implements SnapshotReader {
   /**
    * A table's rows in key order. Read in storage order and sorted here: ORDER BY a TEXT primary key
    * walks its index with a page read per row, twice the time at 100k users with Graph's raw JSON in
-   * the rows. byColumns keeps SQLite's BINARY order, so the result is the same.
+   * the rows. sortByColumns keeps SQLite's BINARY order, so the result is the same.
    */
   private all<T extends TableName>(table: T, where = '', params: unknown[] = []): TableRows[T][] {
     const spec = tableSpec(table);
@@ -83,7 +83,7 @@ export class SqliteSnapshotReader implements SnapshotReader {
       .prepare(`SELECT ${selectList(spec)} FROM ${table} ${where}`)
       .raw(true)
       .all(...params) as unknown[][];
-    return rows.map((r) => decodeRow<TableRows[T]>(spec, r)).sort(byColumns(spec.key as (keyof TableRows[T])[]));
+    return sortByColumns(rows.map((r) => decodeRow<TableRows[T]>(spec, r)), spec.key as (keyof TableRows[T])[]);
   }
 
   users(): UserRow[] {

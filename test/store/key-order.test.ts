@@ -1,21 +1,32 @@
 /** byColumns must order rows exactly as SQLite's ORDER BY (BINARY collation) does. */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { byColumns, compareSqliteText } from '../../main/store/key-order.js';
+import { compareSqliteText, sortByColumns } from '../../main/store/key-order.js';
 
 const TRICKY = ['', 'a', 'A', 'a-b', 'a_b', 'ab', 'é', 'e\u0301', '\uE000', '\uFFFD', '\uFFFF', '😀', '😀a', '\uD83D\uDE00\uE000', 'ｚ', '中文', 'z', '0', '10', '9'];
 
 describe('SQLite BINARY order in JavaScript', () => {
-  it('orders text, astral characters, numbers and NULLs as ORDER BY does, over composite keys', () => {
+  /** Rows of every combination of `as` and `bs`, sorted by sortByColumns and by SQLite. */
+  function bothOrders(as: unknown[], bs: unknown[]): { mine: unknown[]; sqlite: unknown[] } {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE t (a, b)');
     const insert = db.prepare('INSERT INTO t VALUES (?, ?)');
-    const values: (string | number | null)[] = [...TRICKY, null, 3, -1, 2.5];
-    for (const a of values) for (const b of ['\uFFFF', '😀', null, 1]) insert.run(a, b);
-    const expected = db.prepare('SELECT a, b FROM t ORDER BY a, b').all() as { a: unknown; b: unknown }[];
-    const mine = (db.prepare('SELECT a, b FROM t ORDER BY rowid DESC').all() as { a: unknown; b: unknown }[]).sort(byColumns(['a', 'b']));
-    expect(mine).toEqual(expected);
+    for (const a of as) for (const b of bs) insert.run(a, b);
+    const sqlite = db.prepare('SELECT a, b FROM t ORDER BY a, b').all();
+    const mine = sortByColumns(db.prepare('SELECT a, b FROM t ORDER BY rowid DESC').all() as { a: unknown; b: unknown }[], ['a', 'b']);
     db.close();
+    return { mine, sqlite };
+  }
+
+  it('orders text, astral characters, numbers and NULLs as ORDER BY does, over composite keys', () => {
+    const { mine, sqlite } = bothOrders([...TRICKY, null, 3, -1, 2.5], ['\uFFFF', '😀', null, 1]);
+    expect(mine).toEqual(sqlite);
+  });
+
+  it('orders keys without characters from U+D800 up (GUIDs, most names) as ORDER BY does', () => {
+    const plain = TRICKY.filter((t) => !/[\uD800-\uFFFF]/.test(t));
+    const { mine, sqlite } = bothOrders([...plain, 'aa', 'a a', null, 7], ['x', 'X', '', null, 0]);
+    expect(mine).toEqual(sqlite);
   });
 
   it('puts a character above U+FFFF after U+E000–FFFF, as UTF-8 bytes do', () => {

@@ -12,7 +12,7 @@ export const devicesNonCompliant = defineCheck({
   description: 'Each enabled device: managed and not compliant fails; devices no MDM manages (compliance never evaluated) are not applicable; disabled devices too.',
   remediation: 'Bring the device back to compliance or retire it; require compliant devices in conditional access.',
   evaluate(ctx, emit) {
-    for (const d of ctx.reader.devices()) {
+    for (const d of ctx.devices()) {
       const entity = { entityType: 'device' as const, entityId: d.id, entityName: d.displayName };
       const evidence = { operatingSystem: d.operatingSystem, isCompliant: d.isCompliant, isManaged: d.isManaged, trustType: d.trustType };
       if (!d.accountEnabled) emit(entity, 'not-applicable', 'Device is disabled', evidence);

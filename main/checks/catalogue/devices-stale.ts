@@ -13,7 +13,7 @@ export const devicesStale = defineCheck({
   remediation: 'Disable, then delete devices not seen for the threshold period (after checking BitLocker keys are escrowed elsewhere).',
   evaluate(ctx, emit) {
     const thresholdMs = ctx.nowMs - ctx.settings.inactiveDays * 86_400_000;
-    for (const d of ctx.reader.devices()) {
+    for (const d of ctx.devices()) {
       const entity = { entityType: 'device' as const, entityId: d.id, entityName: d.displayName };
       const last = d.approximateLastSignInDateTime;
       const evidence = { approximateLastSignInDateTime: last, daysSinceLastSignIn: ctx.daysAgo(last) };
