@@ -2,7 +2,7 @@
  * Per-entity reads (a group's members, a service principal's assignments, a user's methods) through
  * JSON $batch, in rounds of up to 100 items (5 requests of 20): first the next page of every entity
  * still paging (its @odata.nextLink is the item's URL), then the first pages of the next entities in
- * id order. An entity's rows are committed once its last page is in, in one transaction with the
+ * id order. An entity's rows are committed once its last page is in, atomically with the
  * slice's cursor (per-entity-cursor.ts), so a resumed run neither repeats nor misses an entity.
  */
 import type { ThrottleBucket } from '../../shared/datasets.js';

@@ -19,7 +19,7 @@ export interface CollectContext {
   /** Graph for this dataset (counts its requests and throttle waits). */
   readonly graph: GraphReader;
   readonly writer: SnapshotWriter;
-  /** Page writer of this dataset: rows + cursor in one transaction. */
+  /** Page writer of this dataset: rows + cursor written atomically (committed with the next group commit). */
   readonly pages: PageWriter;
   readonly signal: AbortSignal;
   readonly signInWindow: SignInWindow;
