@@ -11,6 +11,7 @@ import type { Expected } from './truth-expectations.js';
 export const ENTITY_CHECK_IDS = [
   'guests-with-roles', 'privileged-cloud-only', 'privileged-strong-mfa-registered', 'app-credentials-expired', 'app-credentials-expiring',
   'app-secrets-long-lived', 'app-certificates-long-lived', 'password-never-expires', 'sms-voice-only-mfa', 'stale-guests', 'risky-users-unremediated',
+  'apps-without-owners', 'sp-high-privilege-graph-permissions', 'privileged-permanent-assignments',
 ] as const;
 
 /** Expected outcomes by check id. */
@@ -31,6 +32,15 @@ export function expectedEntityOutcomes(truth: GroundTruth, licence: LicenceTier)
     u.disabled ? 'not-applicable' : u.neverSignedIn ? (u.createdBeforeThreshold ? 'fail' : 'not-applicable') : u.stale ? 'fail' : 'pass'));
   out.set('risky-users-unremediated', licence !== 'p2' ? new Map([['tenant', 'not-assessed']])
     : new Map(truth.risk.map((r) => [r.userId, r.riskState === 'atRisk' || r.riskState === 'confirmedCompromised' ? 'fail' : 'pass'])));
+
+  const ownerless = new Set(truth.ownerlessApplicationIds);
+  out.set('apps-without-owners', new Map(truth.applicationIds.map((id) => [id, ownerless.has(id) ? 'fail' : 'pass'])));
+  out.set('sp-high-privilege-graph-permissions', new Map(truth.graphPermissionSpIds.map((id) => [id, truth.highPrivilegeServicePrincipals.has(id) ? 'fail' : 'pass'])));
+
+  // Role assignments are keyed `<active|eligible>:<schedule id>`; emergency-access accounts (known by being left out of every policy) need standing access.
+  const emergency = new Set(truth.conditionalAccess.emergencyAccessIds);
+  out.set('privileged-permanent-assignments', new Map(truth.roleGrants.filter((g) => g.privileged).map((g) =>
+    [`${g.kind === 'eligible' ? 'eligible' : 'active'}:${g.assignmentId}`, emergency.has(g.principalId) ? 'not-applicable' : g.kind === 'permanent' ? 'fail' : 'pass'])));
 
   // Credentials: results are keyed `<application object id>:<keyId>`.
   const creds = truth.credentials;

@@ -98,10 +98,6 @@ describe('seed checks match the generator ground truth', () => {
   }
 });
 
-/** Entity ids of one check with one outcome, sorted; `key` maps an entity id to what the truth names. */
-function ids(results: CheckResult[], checkId: string, outcome: Outcome, key: (id: string) => string = (id) => id): string[] {
-  return results.filter((r) => r.checkId === checkId && r.outcome === outcome).map((r) => key(r.entityId)).sort();
-}
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 describe('catalogue checks match the generator ground truth', () => {
@@ -109,29 +105,6 @@ describe('catalogue checks match the generator ground truth', () => {
     describe(`on a ${licence} tenant`, () => {
       const get = () => runs.get(licence)!;
 
-      it('applications without owners', () => {
-        const { truth, results } = get();
-        expect(ids(results, 'apps-without-owners', 'fail')).toEqual(sorted(truth.ownerlessApplicationIds));
-        expect(ids(results, 'apps-without-owners', 'pass').length).toBeGreaterThan(0);
-      });
-      it('service principals holding high-privilege Graph application permissions', () => {
-        const { truth, results } = get();
-        expect(truth.highPrivilegeServicePrincipals.size).toBeGreaterThan(0);
-        expect(ids(results, 'sp-high-privilege-graph-permissions', 'fail')).toEqual(sorted(truth.highPrivilegeServicePrincipals.keys()));
-      });
-      // On P2 the roles collector reads PIM assignment schedules, so a time-bound active assignment is not permanent.
-      it('permanent privileged role assignments (emergency-access accounts apart)', () => {
-        const { truth, results } = get();
-        // Emergency-access accounts are known by being excluded from every policy: without conditional access (free) they are not.
-        const emergency = licence === 'free' ? [] : truth.breakGlassIds;
-        const key = (principalId: unknown, role: unknown) => `${String(principalId)}|${String(role)}`;
-        const got = results.filter((r) => r.checkId === 'privileged-permanent-assignments' && r.outcome === 'fail').map((r) => key(r.evidence.principalId, r.evidence.role)).sort();
-        const want = truth.permanentPrivileged.filter((g) => !emergency.includes(g.principalId)).map((g) => key(g.principalId, g.roleName)).sort();
-        expect(want.length).toBeGreaterThan(0);
-        const na = results.filter((r) => r.checkId === 'privileged-permanent-assignments' && r.outcome === 'not-applicable').map((r) => String(r.evidence.principalId));
-        expect(sorted(new Set(na))).toEqual(sorted(emergency));
-        expect(got).toEqual(want);
-      });
       it('Global Administrator count', () => {
         const { truth, results } = get();
         const r = results.find((x) => x.checkId === 'global-admin-count')!;
@@ -211,13 +184,14 @@ describe('every result of the conditional access, role, alert, device and sign-i
       const assessed = ENTITY_CHECK_IDS.filter((id) => !(licence === 'free' && id === 'stale-guests') && !(licence !== 'p2' && id === 'risky-users-unremediated'));
       for (const id of assessed) {
         const seen = new Set(entity.get(id)!.values());
-        expect(seen.has('fail') && seen.has('pass'), `${licence} ${id}`).toBe(true);
+        // Without P2 there is no PIM: every privileged assignment is permanent.
+        const passes = id !== 'privileged-permanent-assignments' || licence === 'p2';
+        expect(seen.has('fail') && seen.has('pass') === passes, `${licence} ${id}`).toBe(true);
       }
     }
   });
   it('every catalogue check is compared with the truth somewhere in this file', () => {
-    const elsewhere = ['mfa-registered-all-users', 'inactive-user-accounts', 'offboarded-user-access-removed', 'apps-without-owners',
-      'sp-high-privilege-graph-permissions', 'privileged-permanent-assignments', 'global-admin-count'];
+    const elsewhere = ['mfa-registered-all-users', 'inactive-user-accounts', 'offboarded-user-access-removed', 'global-admin-count'];
     expect(sorted(CHECKS.map((c) => c.id))).toEqual(sorted([...elsewhere, ...EXPECTED_CHECK_IDS, ...ENTITY_CHECK_IDS]));
   });
 });

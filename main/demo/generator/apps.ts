@@ -70,6 +70,10 @@ export interface AppsBuild {
   highPrivilegeSps: Map<string, string[]>;
   /** Application object ids with no owner. */
   ownerlessApplicationIds: string[];
+  /** Every application object id the generator made. */
+  applicationIds: string[];
+  /** Service principals granted any Microsoft Graph application permission (ids). */
+  graphPermissionSpIds: string[];
 }
 
 function servicePrincipal(
@@ -119,6 +123,8 @@ export function buildApps(ctx: GenContext, groups: WellKnownGroups, groupNames: 
   const credentials: CredentialFact[] = [];
   const highPrivilegeSps = new Map<string, string[]>();
   const ownerlessApplicationIds: string[] = [];
+  const applicationIds: string[] = [];
+  const graphPermissionSpIds: string[] = [];
   const ssoApps: SsoAppFact[] = [];
 
   // Microsoft Graph and other first-party service principals.
@@ -259,6 +265,7 @@ export function buildApps(ctx: GenContext, groups: WellKnownGroups, groupNames: 
     const owners: string[] = [];
     for (let o = 0; o < spec.owners && ownerPool.length > 0; o++) owners.push(ownerPool[rng.int(ownerPool.length)].id);
     applicationOwners.set(objectId, owners);
+    applicationIds.push(objectId);
     if (owners.length === 0) ownerlessApplicationIds.push(objectId);
 
     const spId = rng.guid();
@@ -278,9 +285,10 @@ export function buildApps(ctx: GenContext, groups: WellKnownGroups, groupNames: 
           resourceId: graphSpId,
         })),
       );
+      graphPermissionSpIds.push(spId);
       const high = perms.filter((r) => r.high).map((r) => r.value);
       if (high.length) highPrivilegeSps.set(spId, high);
     }
   }
-  return { servicePrincipals, appRoleAssignedTo, appRoleAssignments, applications, applicationOwners, graphSpId, ssoApps, credentials, highPrivilegeSps, ownerlessApplicationIds };
+  return { servicePrincipals, appRoleAssignedTo, appRoleAssignments, applications, applicationOwners, graphSpId, ssoApps, credentials, highPrivilegeSps, ownerlessApplicationIds, applicationIds, graphPermissionSpIds };
 }

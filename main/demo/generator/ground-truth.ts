@@ -172,6 +172,10 @@ export interface GroundTruth {
   /** servicePrincipalId -> high-privilege Microsoft Graph application permissions held. */
   highPrivilegeServicePrincipals: Map<string, string[]>;
   ownerlessApplicationIds: string[];
+  /** Every app registration (object ids). */
+  applicationIds: string[];
+  /** Service principals granted any Microsoft Graph application permission, high-privilege or not. */
+  graphPermissionSpIds: string[];
   conditionalAccess: {
     securityDefaultsEnabled: boolean;
     policyIds: Map<string, string>;
@@ -207,6 +211,8 @@ export interface TruthInputs {
   credentials: CredentialFact[];
   highPrivilegeSps: Map<string, string[]>;
   ownerlessApplicationIds: string[];
+  applicationIds: string[];
+  graphPermissionSpIds: string[];
   policyIdsByApp: Map<string, string[]>;
   policyIds: Map<string, string>;
   enabledPolicyIds: Set<string>;
@@ -445,6 +451,8 @@ export function buildTruth(t: TruthInputs): GroundTruth {
     credentialsOver180DaysKeyIds: t.credentials.filter((c) => c.lifetimeDays > 180).map((c) => c.keyId),
     highPrivilegeServicePrincipals: t.highPrivilegeSps,
     ownerlessApplicationIds: t.ownerlessApplicationIds,
+    applicationIds: t.applicationIds,
+    graphPermissionSpIds: t.graphPermissionSpIds,
     conditionalAccess: {
       securityDefaultsEnabled: ctx.licence === 'free',
       policyIds: t.policyIds,

@@ -168,6 +168,8 @@ export function generateTenant(opts: GenerateOptions): GeneratedTenant {
     credentials: apps.credentials,
     highPrivilegeSps: apps.highPrivilegeSps,
     ownerlessApplicationIds: apps.ownerlessApplicationIds,
+    applicationIds: apps.applicationIds,
+    graphPermissionSpIds: apps.graphPermissionSpIds,
     policyIdsByApp: ca.policyIdsByApp,
     policyIds: ca.policyIds,
     enabledPolicyIds: new Set(enabledPolicies.map((p) => p.id)),

@@ -60,6 +60,8 @@ export interface RoleGrant {
   /** 'permanent' active, 'timeBound' active with an end date, 'eligible' through PIM. */
   kind: 'permanent' | 'timeBound' | 'eligible';
   endDateTime: string | null;
+  /** The id of the role assignment (or eligibility) schedule emitted for it. */
+  assignmentId: string;
 }
 
 const ACTIONS: Partial<Record<RoleKey, string[]>> = {
@@ -99,7 +101,7 @@ export function buildRoles(ctx: GenContext, tags: SpecialTag[], tier0GroupId: st
   const give = (principalId: string, principalType: 'user' | 'group', key: RoleKey, kind: RoleGrant['kind']): void => {
     const effective = !p2 && kind !== 'permanent' ? 'permanent' : kind; // without P2 there is no PIM
     const endDateTime = effective === 'permanent' ? null : isoSeconds(ctx.nowMs + (effective === 'eligible' ? 180 : 20) * DAY_MS);
-    grants.push({ principalId, principalType, roleDefinitionId: R[key].id, roleName: R[key].name, kind: effective, endDateTime });
+    grants.push({ principalId, principalType, roleDefinitionId: R[key].id, roleName: R[key].name, kind: effective, endDateTime, assignmentId: '' });
     grant(ctx.ledger, ctx.ledger.roles, principalId, R[key].name);
   };
 
@@ -156,6 +158,7 @@ export function buildRoles(ctx: GenContext, tags: SpecialTag[], tier0GroupId: st
   const adminIds = new Set<string>();
   for (const g of grants) {
     const id = `${rng.hex(8)}${rng.hex(8)}${rng.hex(8)}${rng.hex(8)}${rng.hex(11)}-1`;
+    g.assignmentId = id; // ids are drawn here, after every grant is decided, so the random sequence stays as it was
     const start = isoSeconds(ctx.nowMs - (30 + rng.int(700)) * DAY_MS);
     const schedule = {
       id,
