@@ -3,6 +3,7 @@
  * from the generator's ground truth alone (its user plans, role grants, credential and risk decisions).
  */
 import type { GroundTruth } from '../../main/demo/generator/index.js';
+import { BUILT_IN_ROLES } from '../../main/demo/generator/roles.js';
 import type { LicenceTier } from '../../shared/datasets.js';
 import type { Outcome } from '../../shared/results.js';
 import type { Expected } from './truth-expectations.js';
@@ -11,7 +12,7 @@ import type { Expected } from './truth-expectations.js';
 export const ENTITY_CHECK_IDS = [
   'guests-with-roles', 'privileged-cloud-only', 'privileged-strong-mfa-registered', 'app-credentials-expired', 'app-credentials-expiring',
   'app-secrets-long-lived', 'app-certificates-long-lived', 'password-never-expires', 'sms-voice-only-mfa', 'stale-guests', 'risky-users-unremediated',
-  'apps-without-owners', 'sp-high-privilege-graph-permissions', 'privileged-permanent-assignments',
+  'apps-without-owners', 'sp-high-privilege-graph-permissions', 'privileged-permanent-assignments', 'global-admin-count',
 ] as const;
 
 /** Expected outcomes by check id. */
@@ -41,6 +42,11 @@ export function expectedEntityOutcomes(truth: GroundTruth, licence: LicenceTier)
   const emergency = new Set(truth.conditionalAccess.emergencyAccessIds);
   out.set('privileged-permanent-assignments', new Map(truth.roleGrants.filter((g) => g.privileged).map((g) =>
     [`${g.kind === 'eligible' ? 'eligible' : 'active'}:${g.assignmentId}`, emergency.has(g.principalId) ? 'not-applicable' : g.kind === 'permanent' ? 'fail' : 'pass'])));
+
+  // Each enabled user holding Global Administrator (active or eligible, directly or through a group) counts once; 2 to 4 pass.
+  const ga = BUILT_IN_ROLES.globalAdministrator.id;
+  const gaCount = live.filter((u) => !u.disabled && u.rolesHeld.includes(ga)).length;
+  out.set('global-admin-count', new Map([[ga, gaCount >= 2 && gaCount <= 4 ? 'pass' : 'fail']]));
 
   // Credentials: results are keyed `<application object id>:<keyId>`.
   const creds = truth.credentials;
