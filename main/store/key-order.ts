@@ -32,15 +32,9 @@ function compareValues(a: unknown, b: unknown): number {
   return compareSqliteText(String(a), String(b));
 }
 
-/** Plain JavaScript order of two values of one column (NULL, numbers, text), right for text below U+D800. */
-function compareFast(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return -1;
-  if (b === null || b === undefined) return 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'number') return -1;
-  if (typeof b === 'number') return 1;
-  return a < b ? -1 : 1;
+/** JavaScript's order of two strings: SQLite's too when neither holds a code unit from U+D800 up. */
+function compareText(a: unknown, b: unknown): number {
+  return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
 }
 
 /** Text where JavaScript's and SQLite's orders can differ (a code unit from U+D800 up). */
@@ -57,11 +51,48 @@ export function byColumns<T>(columns: readonly (keyof T)[], compare: (a: unknown
   };
 }
 
+/** Text comparison in JavaScript's order, for keys known to hold only strings below U+D800. */
+function byTextKeys<T>(columns: readonly (keyof T)[]): (a: T, b: T) => number {
+  // One and two key columns (nearly every table) get a comparator without the loop: sorting is
+  // most of reading a table of 200k rows, and this halves it.
+  if (columns.length === 1) {
+    const [k] = columns;
+    return (a, b) => {
+      const x = a[k] as string;
+      const y = b[k] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+  }
+  if (columns.length === 2) {
+    const [k, l] = columns;
+    return (a, b) => {
+      const x = a[k] as string;
+      const y = b[k] as string;
+      if (x !== y) return x < y ? -1 : 1;
+      const p = a[l] as string;
+      const q = b[l] as string;
+      return p < q ? -1 : p > q ? 1 : 0;
+    };
+  }
+  return byColumns(columns, compareText);
+}
+
 /**
- * Sorts rows in place as `ORDER BY columns` would. Keys are GUIDs and names almost always: when no key
- * holds a character from U+D800 up, JavaScript's own comparison gives the same order, faster.
+ * Sorts rows in place as `ORDER BY columns` would. Keys are GUIDs and names almost always: when every
+ * key is text without a character from U+D800 up, JavaScript's own comparison gives the same order,
+ * faster; NULLs, numbers and such characters take the exact comparison.
  */
 export function sortByColumns<T>(rows: T[], columns: readonly (keyof T)[]): T[] {
-  const exact = rows.some((r) => columns.some((c) => typeof r[c] === 'string' && HIGH.test(r[c] as string)));
-  return rows.sort(byColumns(columns, exact ? compareValues : compareFast));
+  let allPlainText = true;
+  for (const r of rows) {
+    for (const c of columns) {
+      const v = r[c];
+      if (typeof v !== 'string' || HIGH.test(v)) {
+        allPlainText = false;
+        break;
+      }
+    }
+    if (!allPlainText) break;
+  }
+  return rows.sort(allPlainText ? byTextKeys(columns) : byColumns(columns, compareValues));
 }

@@ -29,6 +29,27 @@ describe('SQLite BINARY order in JavaScript', () => {
     expect(mine).toEqual(sqlite);
   });
 
+  it('orders plain text keys of one, two and three columns (the fast comparators) as ORDER BY does', () => {
+    const words = ['', 'a', 'A', 'a-b', 'a_b', 'ab', 'é', 'z', '0', '10', '9', 'aa', 'a a', '3f2c-01', '3F2C-01'];
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (a TEXT, b TEXT, c TEXT)');
+    const insert = db.prepare('INSERT INTO t VALUES (?, ?, ?)');
+    for (const a of words) for (const b of words.slice(0, 6)) insert.run(a, b, b + a);
+    const shuffled = () => db.prepare('SELECT a, b, c FROM t ORDER BY c DESC, rowid').all() as { a: string; b: string; c: string }[];
+    for (const cols of [['a'], ['a', 'b'], ['a', 'b', 'c']] as const) {
+      const sqlite = db.prepare(`SELECT a, b, c FROM t ORDER BY ${cols.join(', ')}, rowid`).all() as { a: string; b: string; c: string }[];
+      const mine = sortByColumns(shuffled(), [...cols]);
+      // Rows equal on the key may come in any order; compare the key sequence.
+      expect(mine.map((r) => cols.map((k) => r[k]).join('|'))).toEqual(sqlite.map((r) => cols.map((k) => r[k]).join('|')));
+    }
+    db.close();
+  });
+
+  it('falls back to the exact comparison when one key holds a NULL or a number among plain text', () => {
+    const rows = [{ k: 'b' }, { k: null }, { k: 'a' }, { k: 2 }, { k: '' }];
+    expect(sortByColumns(rows, ['k']).map((r) => r.k)).toEqual([null, 2, '', 'a', 'b']);
+  });
+
   it('puts a character above U+FFFF after U+E000–FFFF, as UTF-8 bytes do', () => {
     expect(compareSqliteText('😀', '\uFFFF')).toBeGreaterThan(0);
     expect(compareSqliteText('\uE000', '😀')).toBeLessThan(0);
