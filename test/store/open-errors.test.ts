@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSnapshot, openSnapshot, SnapshotOpenError, type SnapshotOpenErrorKind } from '../../main/store/index.js';
+import { createSnapshot, openSnapshot, SCHEMA_VERSION, SnapshotOpenError, type SnapshotOpenErrorKind } from '../../main/store/index.js';
 import { META, SAMPLES, tempDir } from './fixtures.js';
 
 let dir: string;
@@ -82,12 +82,12 @@ describe('openSnapshot errors', () => {
     const copy = join(dir, 'newer.sqlite');
     copyFileSync(path, copy);
     const db = new Database(copy);
-    db.prepare("INSERT INTO schema_migrations (version, name, appliedAt) VALUES (2, 'future', 'x')").run();
+    db.prepare("INSERT INTO schema_migrations (version, name, appliedAt) VALUES (?, 'future', 'x')").run(SCHEMA_VERSION + 1);
     db.close();
     expectKind(
       copy,
       'newer-schema',
-      /^This snapshot was made by a newer version \(schema 2\); update Entra Audit Desktop to open it$/,
+      new RegExp(`^This snapshot was made by a newer version \\(schema ${SCHEMA_VERSION + 1}\\); update Entra Audit Desktop to open it$`),
     );
   });
 });

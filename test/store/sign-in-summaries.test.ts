@@ -3,7 +3,9 @@
  * combination of success, interactivity, device state (including unknown), risk and client app.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { createSnapshot, openSnapshot } from '../../main/store/index.js';
 import type { SignInSummary } from '../../main/store/types.js';
 import type { SignInRow } from '../../shared/snapshot.js';
@@ -74,6 +76,41 @@ describe('signInSummaries', () => {
       expect(summaries.some((s) => s.nonCompliantDeviceSuccesses > 0 && s.unmanagedDeviceSuccesses > 0 && s.singleFactorSuccesses > 0)).toBe(true);
     } finally {
       reader.close();
+    }
+  });
+
+  it('reads the covering index of a finished snapshot and says the same as the table without it (schema 1 files)', () => {
+    const rows = variedSignIns();
+    const path = join(dir, 'indexed.sqlite');
+    const w = createSnapshot(path, META);
+    w.pages('signIns').writePage({ sign_ins: rows.map((row) => ({ row, raw: row })) }, null);
+    w.finalize();
+    const plan = (file: string): string => {
+      const db = new Database(file, { readonly: true });
+      try {
+        const indexed = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sign_ins_summary'").get();
+        return indexed ? 'index' : 'table';
+      } finally {
+        db.close();
+      }
+    };
+    expect(plan(path)).toBe('index');
+    const withIndex = openSnapshot(path);
+    const fromIndex = withIndex.signInSummaries();
+    withIndex.close();
+
+    const older = join(dir, 'without-index.sqlite');
+    copyFileSync(path, older);
+    const db = new Database(older);
+    db.exec('DROP INDEX sign_ins_summary');
+    db.close();
+    expect(plan(older)).toBe('table');
+    const withoutIndex = openSnapshot(older);
+    try {
+      expect(withoutIndex.signInSummaries()).toEqual(fromIndex);
+      expect(fromIndex).toEqual(foldRows(rows));
+    } finally {
+      withoutIndex.close();
     }
   });
 

@@ -8,6 +8,7 @@ import {
   openResultsLayer,
   openSnapshot,
   resumeSnapshot,
+  SCHEMA_VERSION,
   verifyContentHash,
   type TableName,
   type TableRecords,
@@ -96,7 +97,7 @@ describe('snapshot round trip', () => {
     const hash = fullSnapshot(path);
     const r = openSnapshot(path);
     const meta = r.meta();
-    expect(meta).toMatchObject({ ...META, schemaVersion: 1, contentHash: hash });
+    expect(meta).toMatchObject({ ...META, schemaVersion: SCHEMA_VERSION, contentHash: hash });
     expect(meta.collectionFinishedAt).toMatch(/^\d{4}-/);
     expect(r.coverage().map((c) => c.dataset)).toEqual(['groups', 'signIns', 'users']);
     expect(r.coverageOf('users')).toMatchObject({ status: 'complete', rows: 1, requests: 2 });
