@@ -6,8 +6,9 @@
  * "full" means every one of them gets MFA enforced on that app, so the app's own MFA checks pass by
  * passthrough; "partial" lists who is left out and why; "none" means nobody is covered.
  */
-import type { ServicePrincipalRow } from '../../shared/snapshot.js';
+import type { AppRoleAssignmentRow, ServicePrincipalRow, UserRow } from '../../shared/snapshot.js';
 import type { SnapshotReader } from '../store/types.js';
+import type { MfaEvaluation } from './conditional-access/evaluate.js';
 import { CheckContext } from './context.js';
 import { resolveSettings } from './engine-settings.js';
 import type { CheckSettings } from './types.js';
@@ -42,19 +43,25 @@ export function ssoApps(ctx: CheckContext): ServicePrincipalRow[] {
     .sort((a, b) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : a.id < b.id ? -1 : 1));
 }
 
-/** Users who can sign in to the app (enabled; emergency-access accounts apart), by id. */
-function population(ctx: CheckContext, sp: ServicePrincipalRow): string[] {
+/** Assignments of users and groups to enterprise apps, by the app's service principal id (in reader order). */
+function assignmentsByResource(ctx: CheckContext): Map<string, AppRoleAssignmentRow[]> {
+  const out = new Map<string, AppRoleAssignmentRow[]>();
+  for (const a of ctx.appAssignments()) {
+    const list = out.get(a.resourceId);
+    if (list) list.push(a);
+    else out.set(a.resourceId, [a]);
+  }
+  return out;
+}
+
+/** Users assigned to an app requiring assignment (enabled; emergency-access accounts apart), by id. */
+function assignedPopulation(ctx: CheckContext, assignments: readonly AppRoleAssignmentRow[]): string[] {
   const users = ctx.usersById();
   const emergency = ctx.emergencyAccounts();
   const ids = new Set<string>();
-  if (sp.appRoleAssignmentRequired) {
-    for (const a of ctx.appAssignments()) {
-      if (a.resourceId !== sp.id) continue;
-      if (a.principalType === 'User') ids.add(a.principalId);
-      else if (a.principalType === 'Group') for (const u of ctx.directory().usersOfGroup(a.principalId)) ids.add(u);
-    }
-  } else {
-    for (const u of ctx.users()) ids.add(u.id);
+  for (const a of assignments) {
+    if (a.principalType === 'User') ids.add(a.principalId);
+    else if (a.principalType === 'Group') for (const u of ctx.directory().usersOfGroup(a.principalId)) ids.add(u);
   }
   return [...ids].filter((id) => users.get(id)?.accountEnabled && !emergency.has(id)).sort();
 }
@@ -63,21 +70,63 @@ function population(ctx: CheckContext, sp: ServicePrincipalRow): string[] {
 export function passthroughApps(ctx: CheckContext): PassthroughApp[] {
   const ca = ctx.ca();
   const users = ctx.usersById();
-  return ssoApps(ctx).map((sp) => {
-    const scope = population(ctx, sp);
+  const apps = ssoApps(ctx);
+  // Apps without assignment reach every enabled user (emergency-access accounts apart): that
+  // population is listed once, in (UPN, id) order, with each user's conditional access signature,
+  // and each app evaluates each signature once.
+  let everyone: { users: UserRow[]; signatures: Int32Array } | undefined;
+  const everyoneOnce = () => {
+    if (!everyone) {
+      const emergency = ctx.emergencyAccounts();
+      const list = ctx.users().filter((u) => u.accountEnabled && !emergency.has(u.id));
+      everyone = { users: list, signatures: Int32Array.from(list, (u) => ca.signatureOf(u.id)) };
+    }
+    return everyone;
+  };
+  let byResource: Map<string, AppRoleAssignmentRow[]> | undefined;
+  return apps.map((sp) => {
+    const answer = ca.question({ appId: sp.appId });
     const leftOut: PassthroughPrincipal[] = [];
     const enforcing = new Set<string>();
-    for (const id of scope) {
-      const e = ca.evaluate({ userId: id, appId: sp.appId });
+    const seen = new Set<MfaEvaluation>();
+    const consider = (e: MfaEvaluation) => {
+      if (seen.has(e)) return;
+      seen.add(e);
       for (const p of e.enforcedBy) enforcing.add(p.displayName);
-      if (e.verdict !== 'enforced') leftOut.push({ userId: id, userPrincipalName: users.get(id)!.userPrincipalName, why: e.summary });
+    };
+    let inScope: number;
+    if (sp.appRoleAssignmentRequired) {
+      byResource ??= assignmentsByResource(ctx);
+      const scope = assignedPopulation(ctx, byResource.get(sp.id) ?? []);
+      inScope = scope.length;
+      for (const id of scope) {
+        const e = answer(id);
+        consider(e);
+        if (e.verdict !== 'enforced') leftOut.push({ userId: id, userPrincipalName: users.get(id)!.userPrincipalName, why: e.summary });
+      }
+      leftOut.sort((a, b) => (a.userPrincipalName < b.userPrincipalName ? -1 : a.userPrincipalName > b.userPrincipalName ? 1 : 0));
+    } else {
+      // Already in left-out order: UPN, then id (what sorting the id-ordered scope by UPN gives).
+      const all = everyoneOnce();
+      inScope = all.users.length;
+      const bySignature: MfaEvaluation[] = [];
+      for (let i = 0; i < all.users.length; i++) {
+        const u = all.users[i];
+        const n = all.signatures[i];
+        let e = n < 0 ? undefined : bySignature[n];
+        if (!e) {
+          e = answer(u.id);
+          if (n >= 0) bySignature[n] = e;
+          consider(e);
+        }
+        if (e.verdict !== 'enforced') leftOut.push({ userId: u.id, userPrincipalName: u.userPrincipalName, why: e.summary });
+      }
     }
-    leftOut.sort((a, b) => (a.userPrincipalName < b.userPrincipalName ? -1 : a.userPrincipalName > b.userPrincipalName ? 1 : 0));
-    const covered = scope.length - leftOut.length;
-    const coverage: PassthroughCoverage = scope.length && !leftOut.length ? 'full' : covered > 0 ? 'partial' : 'none';
+    const covered = inScope - leftOut.length;
+    const coverage: PassthroughCoverage = inScope && !leftOut.length ? 'full' : covered > 0 ? 'partial' : 'none';
     return {
       servicePrincipalId: sp.id, appId: sp.appId, displayName: sp.displayName, ssoMode: sp.preferredSingleSignOnMode ?? '',
-      assignmentRequired: sp.appRoleAssignmentRequired, coverage, usersInScope: scope.length, usersCovered: covered, leftOut,
+      assignmentRequired: sp.appRoleAssignmentRequired, coverage, usersInScope: inScope, usersCovered: covered, leftOut,
       enforcingPolicies: [...enforcing].sort(),
     };
   });

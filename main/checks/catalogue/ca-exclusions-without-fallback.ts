@@ -16,9 +16,10 @@ export const caExclusionsWithoutFallback = defineCheck({
   evaluate(ctx, emit) {
     const ca = ctx.ca();
     const emergency = ctx.emergencyAccounts();
+    const answer = ca.question({});
     for (const u of ctx.users()) {
       if (!u.accountEnabled) continue;
-      const e = ca.evaluate({ userId: u.id });
+      const e = answer(u.id);
       if (!e.excludedFrom.length) continue;
       const entity = userEntity(u);
       const evidence = { excludedFrom: e.excludedFrom.map((p) => p.displayName).join(', '), verdict: e.verdict };

@@ -1,4 +1,5 @@
 /** Conditional access enforces MFA for every enabled member on every app. */
+import type { MfaEvaluation } from '../conditional-access/evaluate.js';
 import { defineCheck, userEntity } from '../define-check.js';
 
 export const caMfaAllUsers = defineCheck({
@@ -18,15 +19,21 @@ export const caMfaAllUsers = defineCheck({
     + 'are not applicable; see emergency-access-accounts.',
   remediation: 'Create (or switch on) a policy: All users, All resources, grant "Require multifactor authentication", excluding only emergency-access accounts.',
   evaluate(ctx, emit) {
-    const ca = ctx.ca();
+    const answer = ctx.ca().question({});
     const emergency = ctx.emergencyAccounts();
+    // Users of one signature share one evaluation: its policy lists are joined once.
+    const lists = new Map<MfaEvaluation, { enforcedBy: string; excludedFrom: string; reportOnly: string }>();
     for (const u of ctx.users()) {
       const entity = userEntity(u);
       if (u.userType === 'Guest') { emit(entity, 'not-applicable', 'Guest account (see ca-mfa-guests)'); continue; }
       if (!u.accountEnabled) { emit(entity, 'not-applicable', 'Account is disabled'); continue; }
       if (emergency.has(u.id)) { emit(entity, 'not-applicable', 'Emergency-access account: excluded from every policy by design'); continue; }
-      const e = ca.evaluate({ userId: u.id });
-      const evidence = { verdict: e.verdict, enforcedBy: e.enforcedBy.map((p) => p.displayName).join(', '), excludedFrom: e.excludedFrom.map((p) => p.displayName).join(', '), reportOnly: e.reportOnly.map((p) => p.displayName).join(', ') };
+      const e = answer(u.id);
+      let l = lists.get(e);
+      if (!l) {
+        lists.set(e, (l = { enforcedBy: e.enforcedBy.map((p) => p.displayName).join(', '), excludedFrom: e.excludedFrom.map((p) => p.displayName).join(', '), reportOnly: e.reportOnly.map((p) => p.displayName).join(', ') }));
+      }
+      const evidence = { verdict: e.verdict, enforcedBy: l.enforcedBy, excludedFrom: l.excludedFrom, reportOnly: l.reportOnly };
       emit(entity, e.verdict === 'enforced' ? 'pass' : 'fail', e.summary, evidence);
     }
   },

@@ -15,14 +15,14 @@ export const caMfaAzureManagement = defineCheck({
     + 'Service Management API" (Azure portal, Azure CLI, Azure PowerShell, Resource Manager).',
   remediation: 'Add a policy for All users on "Windows Azure Service Management API" (or All resources) requiring MFA.',
   evaluate(ctx, emit) {
-    const ca = ctx.ca();
+    const answer = ctx.ca().question({ appId: AZURE_MANAGEMENT_APP_ID });
     const emergency = ctx.emergencyAccounts();
     const uncovered: string[] = [];
     let population = 0;
     for (const u of ctx.users()) {
       if (!u.accountEnabled || u.userType === 'Guest' || emergency.has(u.id)) continue;
       population++;
-      if (ca.evaluate({ userId: u.id, appId: AZURE_MANAGEMENT_APP_ID }).verdict !== 'enforced') uncovered.push(u.userPrincipalName);
+      if (answer(u.id).verdict !== 'enforced') uncovered.push(u.userPrincipalName);
     }
     const entity = tenantEntity('Windows Azure Service Management API', AZURE_MANAGEMENT_APP_ID);
     const evidence = { membersEvaluated: population, membersNotCovered: uncovered.length, examples: uncovered.sort().slice(0, 20).join(', ') };

@@ -12,12 +12,12 @@ export const caMfaGuests = defineCheck({
   description: 'For each enabled guest, an enabled policy must require MFA on all apps (the guest satisfies it at home or here).',
   remediation: 'Include guests (All users, or "Guest or external users") in an MFA policy on All resources.',
   evaluate(ctx, emit) {
-    const ca = ctx.ca();
+    const answer = ctx.ca().question({});
     for (const u of ctx.users()) {
       if (u.userType !== 'Guest') continue;
       const entity = userEntity(u);
       if (!u.accountEnabled) { emit(entity, 'not-applicable', 'Account is disabled'); continue; }
-      const e = ca.evaluate({ userId: u.id });
+      const e = answer(u.id);
       emit(entity, e.verdict === 'enforced' ? 'pass' : 'fail', e.summary, { verdict: e.verdict });
     }
   },

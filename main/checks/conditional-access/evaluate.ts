@@ -98,8 +98,11 @@ function combine(a: Match, b: Match): Match {
 /** Evaluates conditional access for users; policies are prepared once, users are cheap. */
 export class ConditionalAccessEvaluator {
   private readonly prepared: Prepared[];
-  /** Users alike in everything policies look at share one answer per question (200k users, few policies). */
-  private readonly cache = new Map<string, MfaEvaluation>();
+  /**
+   * Users alike in everything policies look at share one answer per question (200k users, few
+   * policies): answers by question, then by the user's signature number.
+   */
+  private readonly cache = new Map<string, MfaEvaluation[]>();
   private readonly referenced: { users: Set<string>; groups: Set<string>; roles: Set<string> };
 
   constructor(readonly inputs: CaInputs, readonly directory: DirectoryIndex) {
@@ -129,13 +132,26 @@ export class ConditionalAccessEvaluator {
     this.referenced = { users, groups, roles };
   }
 
-  /** What distinguishes a user for the policies: referenced groups, roles, the user's own id, guest type. */
-  private readonly signatures = new Map<string, string>();
+  /** Each signature's number, and each user's signature number (by user id). */
+  private readonly signatureNumbers = new Map<string, number>();
+  private readonly userSignatures = new Map<string, number>();
 
-  private signature(user: UserRow): string {
-    let sig = this.signatures.get(user.id);
-    if (sig === undefined) this.signatures.set(user.id, (sig = this.computeSignature(user)));
-    return sig;
+  /**
+   * The number of the user's signature (what distinguishes a user for the policies: referenced
+   * groups, roles, the user's own id, guest type); users with one number get one answer to every
+   * question. -1 for an id the directory does not know.
+   */
+  signatureOf(userId: string): number {
+    let n = this.userSignatures.get(userId);
+    if (n === undefined) {
+      const user = this.directory.user(userId);
+      if (!user) return -1;
+      const sig = this.computeSignature(user);
+      n = this.signatureNumbers.get(sig);
+      if (n === undefined) this.signatureNumbers.set(sig, (n = this.signatureNumbers.size));
+      this.userSignatures.set(userId, n);
+    }
+    return n;
   }
 
   private computeSignature(user: UserRow): string {
@@ -207,13 +223,26 @@ export class ConditionalAccessEvaluator {
 
   /** Does conditional access (or security defaults) enforce the requirement for this user and app? */
   evaluate(query: MfaQuery): MfaEvaluation {
-    const q = this.normalise(query);
-    const user = this.directory.user(q.userId);
-    if (!user) return this.evaluateUncached(q);
-    const key = `${this.signature(user)}#${q.appId}#${q.requirement}#${q.clientAppTypes.join(',')}#${q.eligibleRoles}`;
-    let hit = this.cache.get(key);
-    if (!hit) this.cache.set(key, (hit = this.evaluateUncached(q)));
-    return hit;
+    return this.question(query)(query.userId);
+  }
+
+  /**
+   * One question (app, requirement, clients, eligible roles) asked for many users: the same answers
+   * as `evaluate`, without preparing the question again for each user.
+   */
+  question(query: Omit<MfaQuery, 'userId'>): (userId: string) => MfaEvaluation {
+    const q = this.normalise({ ...query, userId: '' });
+    const key = `${q.appId}#${q.requirement}#${q.clientAppTypes.join(',')}#${q.eligibleRoles}`;
+    let answers = this.cache.get(key);
+    if (!answers) this.cache.set(key, (answers = []));
+    const known = answers;
+    return (userId) => {
+      const n = this.signatureOf(userId);
+      if (n < 0) return this.evaluateUncached({ ...q, userId });
+      let hit = known[n];
+      if (!hit) known[n] = hit = this.evaluateUncached({ ...q, userId });
+      return hit;
+    };
   }
 
   private evaluateUncached(q: Required<MfaQuery>): MfaEvaluation {
