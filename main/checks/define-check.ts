@@ -39,8 +39,10 @@ export function defineCheck(spec: CheckSpec): Check {
     datasets: [...new Set([...spec.requires, ...optional])],
     evaluate(ctx: CheckContext): CheckResult[] {
       const out: CheckResult[] = [];
+      const id = spec.id;
       evaluate(ctx, (entity, outcome, reason, evidence = {}) => {
-        out.push({ checkId: spec.id, ...entity, outcome, reason, evidence });
+        // A literal in the contract's key order (checkId, entityType, entityId, entityName, outcome, reason, evidence): no spread per result.
+        out.push({ checkId: id, entityType: entity.entityType, entityId: entity.entityId, entityName: entity.entityName, outcome, reason, evidence });
       });
       return out;
     },
