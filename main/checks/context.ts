@@ -110,8 +110,12 @@ export class CheckContext {
     return out;
   });
 
-  /** Devices, read once per run (two checks walk them). */
-  readonly devices = memo((): DeviceRow[] => this.reader.devices());
+  /**
+   * Devices, read once per run (two checks walk them), in result order (display name, then id):
+   * sorted once here, both checks emit results already in order.
+   */
+  readonly devices = memo((): DeviceRow[] => this.reader.devices().sort((a, b) =>
+    a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   readonly mfaByUser = memo(() => new Map<string, MfaRegistrationRow>(this.reader.mfaRegistrations().map((r) => [r.userId, r])));
 
@@ -162,8 +166,12 @@ export class CheckContext {
     return new Set([...(common ?? new Set<string>())].filter((id) => byId.get(id)?.accountEnabled).sort());
   });
 
-  /** Per-user tallies over the collected sign-ins (one pass, shared by the sign-in checks). */
-  readonly signIns = memo((): Map<string, SignInTally> => tallySignIns(this.reader.signInSummaries()));
+  /**
+   * Per-user tallies over the collected sign-ins (one pass, shared by the sign-in checks), in
+   * result order (UPN, then user id): sorted once here, the four sign-in checks emit in order.
+   */
+  readonly signIns = memo((): Map<string, SignInTally> => new Map([...tallySignIns(this.reader.signInSummaries())].sort(([ia, a], [ib, b]) =>
+    a.userPrincipalName < b.userPrincipalName ? -1 : a.userPrincipalName > b.userPrincipalName ? 1 : ia < ib ? -1 : ia > ib ? 1 : 0)));
 
   /** True when the user's UPN is in a federated domain (MFA happens at the other IdP). */
   isFederated(u: UserRow): boolean {
