@@ -59,17 +59,8 @@ function summarise(check: Check, results: CheckResult[], gateReason: string | nu
   return { ...info, counts, status, notAssessedReason };
 }
 
-/**
- * Which check last reported each entity id, shared by the checks of one run: finding an entity
- * reported twice by one check needs no new set of 200k ids per check.
- */
-interface SeenIds {
-  byId: Map<string, number>;
-  check: number;
-}
-
 /** Evaluates one check with its gate, exceptions and stable order. */
-function runOne(check: Check, ctx: CheckContext, seen: SeenIds): { results: CheckResult[]; gate: string | null } {
+function runOne(check: Check, ctx: CheckContext): { results: CheckResult[]; gate: string | null } {
   const gate = ctx.missingReason(check.requires);
   let results: CheckResult[];
   if (gate) {
@@ -80,11 +71,10 @@ function runOne(check: Check, ctx: CheckContext, seen: SeenIds): { results: Chec
   const order = (a: CheckResult, b: CheckResult): number => cmp(a.entityName, b.entityName) || cmp(a.entityId, b.entityId);
   // Per-user checks walk users already in this order: checking is one pass, sorting 200k is not.
   if (!isSorted(results, order)) results.sort(order);
-  const stamp = ++seen.check;
-  const ids = seen.byId;
+  const ids = new Set<string>();
   for (const r of results) {
-    if (ids.get(r.entityId) === stamp) throw new Error(`check ${check.id} reported entity ${r.entityId} twice`);
-    ids.set(r.entityId, stamp);
+    if (ids.has(r.entityId)) throw new Error(`check ${check.id} reported entity ${r.entityId} twice`);
+    ids.add(r.entityId);
   }
   return { results, gate };
 }
@@ -94,9 +84,8 @@ export function runChecks(reader: SnapshotReader, settings: Partial<CheckSetting
   const ctx = new CheckContext(reader, resolveSettings(reader, settings));
   const checks: CheckSummary[] = [];
   const results: CheckResult[] = [];
-  const seen: SeenIds = { byId: new Map(), check: 0 };
   for (const check of options.checks ?? CHECKS) {
-    const one = runOne(check, ctx, seen);
+    const one = runOne(check, ctx);
     checks.push(summarise(check, one.results, one.gate));
     for (const r of one.results) results.push(r);
   }
