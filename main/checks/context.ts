@@ -75,10 +75,15 @@ export class CheckContext {
   /** Users in result order (UPN, then id), so per-user checks emit already sorted results. */
   readonly users = memo((): UserRow[] => this.reader.users().sort((a, b) =>
     a.userPrincipalName < b.userPrincipalName ? -1 : a.userPrincipalName > b.userPrincipalName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  readonly usersById = memo(() => new Map(this.users().map((u) => [u.id, u])));
+  readonly usersById = memo(() => {
+    const out = new Map<string, UserRow>();
+    for (const u of this.users()) out.set(u.id, u);
+    return out;
+  });
 
   readonly directory = memo(() => new DirectoryIndex({
     users: this.users(),
+    usersById: this.usersById(),
     groupMembers: this.complete('groups') ? this.reader.groupMembers() : [],
     roleAssignments: this.reader.roleAssignments(),
     roleDefinitions: this.reader.roleDefinitions(),

@@ -8,6 +8,8 @@ import type { GroupMemberRow, RoleAssignmentRow, RoleDefinitionRow, UserRow } fr
 /** The rows the index is built from (a SnapshotReader provides them; tests may pass arrays). */
 export interface DirectoryData {
   users: UserRow[];
+  /** The same users by id, when the caller has that map already (else the index builds it). */
+  usersById?: ReadonlyMap<string, UserRow>;
   groupMembers: GroupMemberRow[];
   roleAssignments: RoleAssignmentRow[];
   roleDefinitions: RoleDefinitionRow[];
@@ -30,7 +32,7 @@ export interface HeldRoles {
 const NO_ROLES: HeldRoles = { active: new Set(), eligible: new Set(), scoped: new Set() };
 
 export class DirectoryIndex {
-  private readonly usersById = new Map<string, UserRow>();
+  private readonly usersById: ReadonlyMap<string, UserRow>;
   /** memberId -> groups that list it (as the collector stored them). */
   private readonly parents = new Map<string, string[]>();
   /** groupId -> member ids. */
@@ -42,7 +44,12 @@ export class DirectoryIndex {
 
   /** `now` decides which time-bound role assignments are in force. */
   constructor(data: DirectoryData, readonly now: string) {
-    for (const u of data.users) this.usersById.set(u.id, u);
+    if (data.usersById) this.usersById = data.usersById;
+    else {
+      const byId = new Map<string, UserRow>();
+      for (const u of data.users) byId.set(u.id, u);
+      this.usersById = byId;
+    }
     for (const m of data.groupMembers) {
       push(this.parents, m.memberId, m.groupId);
       push(this.children, m.groupId, m);
@@ -85,8 +92,13 @@ export class DirectoryIndex {
     return out;
   }
 
+  /** The groups that list the principal as a member (as collected: transitively), without their ancestors. */
+  directGroupsOf(principalId: string): readonly string[] {
+    return this.parents.get(principalId) ?? [];
+  }
+
   /** The groups a group (or other non-user principal) is nested in, cached. */
-  private groupClosure(id: string): ReadonlySet<string> {
+  groupClosure(id: string): ReadonlySet<string> {
     const cached = this.closure.get(id);
     if (cached) return cached;
     const out = new Set<string>();

@@ -155,15 +155,29 @@ export class ConditionalAccessEvaluator {
   }
 
   private computeSignature(user: UserRow): string {
-    const { users, groups, roles } = this.referenced;
+    const { users, roles } = this.referenced;
     const held = this.directory.rolesOf(user.id);
-    const pick = (set: ReadonlySet<string>, keep: Set<string>) => [...set].filter((x) => keep.has(x)).sort().join(',');
-    return [
-      users.has(user.id) ? user.id : '',
-      pick(this.directory.groupsOf(user.id), groups),
-      pick(held.active, roles), pick(held.eligible, roles), pick(held.scoped, roles),
-      guestTypeOf(user) ?? '',
-    ].join('|');
+    const pick = (set: ReadonlySet<string>) => (set.size ? [...set].filter((x) => roles.has(x)).sort().join(',') : '');
+    return `${users.has(user.id) ? user.id : ''}|${this.referencedGroupsOf(user.id)}|${pick(held.active)}|${pick(held.eligible)}|${pick(held.scoped)}|${guestTypeOf(user) ?? ''}`;
+  }
+
+  /** Policy-referenced groups among a group and the groups it is nested in, by group id. */
+  private readonly referencedAbove = new Map<string, readonly string[]>();
+
+  /** The policy-referenced groups a user is in (directly or nested), sorted and joined; no set of all its groups. */
+  private referencedGroupsOf(userId: string): string {
+    const out: string[] = [];
+    for (const g of this.directory.directGroupsOf(userId)) {
+      let above = this.referencedAbove.get(g);
+      if (!above) {
+        const keep = this.referenced.groups;
+        const list = keep.has(g) ? [g] : [];
+        for (const a of this.directory.groupClosure(g)) if (keep.has(a) && a !== g) list.push(a);
+        this.referencedAbove.set(g, (above = list));
+      }
+      for (const r of above) if (!out.includes(r)) out.push(r);
+    }
+    return out.length ? out.sort().join(',') : '';
   }
 
   /** Every policy, in a stable order (display name, then id). */
