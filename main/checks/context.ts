@@ -9,6 +9,7 @@ import type { AppRoleAssignmentRow, DatasetCoverage, DeviceRow, MfaRegistrationR
 import type { SnapshotReader } from '../store/types.js';
 import { DirectoryIndex } from './conditional-access/directory-index.js';
 import { byPolicyName, ConditionalAccessEvaluator } from './conditional-access/evaluate.js';
+import { MethodListCache } from './mfa-methods.js';
 import { tallySignIns, type SignInTally } from './sign-in-tally.js';
 import type { CheckSettings } from './types.js';
 
@@ -121,6 +122,9 @@ export class CheckContext {
    */
   readonly devices = memo((): DeviceRow[] => this.reader.devices().sort((a, b) =>
     a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  /** Registration method lists, sorted and grouped once per distinct list (see MethodListCache). */
+  readonly methodLists = memo(() => new MethodListCache());
 
   readonly mfaByUser = memo(() => new Map<string, MfaRegistrationRow>(this.reader.mfaRegistrations().map((r) => [r.userId, r])));
 

@@ -32,3 +32,48 @@ export const STRONG_METHODS: ReadonlySet<string> = new Set([...APP_OR_KEY_METHOD
 export function methodsIn(methods: readonly string[], set: ReadonlySet<string>): string[] {
   return methods.filter((m) => set.has(m)).sort();
 }
+
+/** One registration's methods as the checks report them: sorted, and the parts in each group, with their texts. */
+export interface MethodLists {
+  /** The methods as registered (the cache key's list). */
+  readonly methods: readonly string[];
+  readonly sorted: readonly string[];
+  /** `sorted` joined with ", ". */
+  readonly text: string;
+  readonly strong: readonly string[];
+  readonly strongText: string;
+  readonly appOrKey: readonly string[];
+  readonly appOrKeyText: string;
+  readonly phones: readonly string[];
+  readonly phonesText: string;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Method lists worked out once per distinct registration (200k users register a few dozen
+ * distinct lists): the same arrays and strings as sorting and filtering each user's list.
+ */
+export class MethodListCache {
+  private readonly byKey = new Map<string, MethodLists>();
+
+  of(methods: readonly string[]): MethodLists {
+    const key = methods.join('\u0000');
+    const hit = this.byKey.get(key);
+    if (hit && sameList(hit.methods, methods)) return hit;
+    const sorted = [...methods].sort();
+    const strong = methodsIn(sorted, STRONG_METHODS);
+    const appOrKey = methodsIn(sorted, APP_OR_KEY_METHODS);
+    const phones = methodsIn(sorted, PHONE_METHODS);
+    const lists: MethodLists = {
+      methods: [...methods], sorted, text: sorted.join(', '), strong, strongText: strong.join(', '),
+      appOrKey, appOrKeyText: appOrKey.join(', '), phones, phonesText: phones.join(', '),
+    };
+    if (!hit) this.byKey.set(key, lists);
+    return lists;
+  }
+}

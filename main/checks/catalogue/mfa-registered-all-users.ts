@@ -1,6 +1,5 @@
 /** Seed check: every active member has a strong authentication method registered. */
 import { defineCheck, userEntity } from '../define-check.js';
-import { methodsIn, STRONG_METHODS } from '../mfa-methods.js';
 
 export const mfaRegisteredAllUsers = defineCheck({
   id: 'mfa-registered-all-users',
@@ -26,6 +25,7 @@ export const mfaRegisteredAllUsers = defineCheck({
     + 'policy on "Register security information"); for federated users, confirm MFA at the federated identity provider.',
   evaluate(ctx, emit) {
     const mfa = ctx.mfaByUser();
+    const lists = ctx.methodLists();
     const domainsMissing = ctx.missingReason(['domains']);
     for (const u of ctx.users()) {
       const entity = userEntity(u);
@@ -38,9 +38,10 @@ export const mfaRegisteredAllUsers = defineCheck({
         continue;
       }
       const row = mfa.get(u.id);
-      const registered = row ? [...row.methods].sort() : [];
-      const strong = methodsIn(registered, STRONG_METHODS);
-      const evidence = { methodsRegistered: registered.join(', '), strongMethods: strong.join(', '), source: row?.source ?? null, domain: u.domain };
+      const l = lists.of(row ? row.methods : []);
+      const registered = l.sorted;
+      const strong = l.strong;
+      const evidence = { methodsRegistered: l.text, strongMethods: l.strongText, source: row?.source ?? null, domain: u.domain };
       if (!domainsMissing && ctx.isFederated(u)) {
         emit(entity, 'external', `MFA at federated IdP: ${u.domain} is federated, so MFA is decided by its identity provider`, { ...evidence, federated: true });
         continue;
@@ -50,14 +51,14 @@ export const mfaRegisteredAllUsers = defineCheck({
         continue;
       }
       if (strong.length) {
-        emit(entity, 'pass', `Strong method registered: ${strong.join(', ')}`, evidence);
+        emit(entity, 'pass', `Strong method registered: ${l.strongText}`, evidence);
         continue;
       }
       if (domainsMissing) {
         emit(entity, 'not-assessed', `No strong method registered, but whether ${u.domain} is federated is unknown: ${domainsMissing}`, evidence);
         continue;
       }
-      emit(entity, 'fail', registered.length ? `No strong method registered (only ${registered.join(', ')})` : 'No authentication method registered', evidence);
+      emit(entity, 'fail', registered.length ? `No strong method registered (only ${l.text})` : 'No authentication method registered', evidence);
     }
   },
 });

@@ -1,6 +1,5 @@
 /** Accounts whose password is individually set never to expire. */
 import { defineCheck, userEntity } from '../define-check.js';
-import { methodsIn, STRONG_METHODS } from '../mfa-methods.js';
 
 export const passwordNeverExpires = defineCheck({
   id: 'password-never-expires',
@@ -18,11 +17,17 @@ export const passwordNeverExpires = defineCheck({
   remediation: 'Remove the per-user flag (Update-MgUser -PasswordPolicies None), or make sure the account uses MFA or is a managed workload identity.',
   evaluate(ctx, emit) {
     const mfa = ctx.complete('mfaRegistration') ? ctx.mfaByUser() : null;
+    const lists = ctx.methodLists();
+    // A handful of distinct passwordPolicies values among 200k users: each is parsed once.
+    const neverByPolicies = new Map<string, boolean>();
     for (const u of ctx.users()) {
       if (!u.accountEnabled) continue;
-      const never = (u.passwordPolicies ?? '').split(',').map((s) => s.trim()).includes('DisablePasswordExpiration');
-      const strong = mfa ? methodsIn(mfa.get(u.id)?.methods ?? [], STRONG_METHODS) : null;
-      const evidence = { passwordPolicies: u.passwordPolicies, lastPasswordChangeDateTime: u.lastPasswordChangeDateTime, strongMethods: strong ? strong.join(', ') : null };
+      const policies = u.passwordPolicies ?? '';
+      let never = neverByPolicies.get(policies);
+      if (never === undefined) neverByPolicies.set(policies, (never = policies.split(',').map((s) => s.trim()).includes('DisablePasswordExpiration')));
+      const l = mfa ? lists.of(mfa.get(u.id)?.methods ?? []) : null;
+      const strong = l ? l.strong : null;
+      const evidence = { passwordPolicies: u.passwordPolicies, lastPasswordChangeDateTime: u.lastPasswordChangeDateTime, strongMethods: l ? l.strongText : null };
       if (never) emit(userEntity(u), 'fail', `Password set never to expire${strong && !strong.length ? ', and no second factor registered' : ''}`, evidence);
       else emit(userEntity(u), 'pass', 'Tenant password policy applies', evidence);
     }

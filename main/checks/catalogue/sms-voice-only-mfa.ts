@@ -1,6 +1,5 @@
 /** Users whose only second factor is SMS or voice. */
 import { defineCheck, userEntity } from '../define-check.js';
-import { APP_OR_KEY_METHODS, methodsIn, PHONE_METHODS } from '../mfa-methods.js';
 
 export const smsVoiceOnlyMfa = defineCheck({
   id: 'sms-voice-only-mfa',
@@ -18,18 +17,17 @@ export const smsVoiceOnlyMfa = defineCheck({
   remediation: 'Register Microsoft Authenticator or a FIDO2 key, then disable SMS and voice in the authentication methods policy.',
   evaluate(ctx, emit) {
     const mfa = ctx.mfaByUser();
+    const lists = ctx.methodLists();
     const domainsKnown = ctx.complete('domains');
     for (const u of ctx.users()) {
-      const entity = userEntity(u);
       if (u.userType === 'Guest' || !u.accountEnabled || (domainsKnown && ctx.isFederated(u))) continue;
       const row = mfa.get(u.id);
       if (!row) continue;
-      const methods = [...row.methods].sort();
-      const phones = methodsIn(methods, PHONE_METHODS);
-      const strong = methodsIn(methods, APP_OR_KEY_METHODS);
-      const evidence = { methodsRegistered: methods.join(', ') };
-      if (strong.length) emit(entity, 'pass', `App- or key-based method registered: ${strong.join(', ')}`, evidence);
-      else if (phones.length) emit(entity, 'fail', `Only phone factors: ${phones.join(', ')}`, evidence);
+      const entity = userEntity(u);
+      const l = lists.of(row.methods);
+      const evidence = { methodsRegistered: l.text };
+      if (l.appOrKey.length) emit(entity, 'pass', `App- or key-based method registered: ${l.appOrKeyText}`, evidence);
+      else if (l.phones.length) emit(entity, 'fail', `Only phone factors: ${l.phonesText}`, evidence);
       else emit(entity, 'not-applicable', 'No second factor at all (see mfa-registered-all-users)', evidence);
     }
   },
