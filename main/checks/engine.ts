@@ -73,8 +73,9 @@ function runOne(check: Check, ctx: CheckContext): { results: CheckResult[]; gate
   if (!isSorted(results, order)) results.sort(order);
   const ids = new Set<string>();
   for (const r of results) {
-    if (ids.has(r.entityId)) throw new Error(`check ${check.id} reported entity ${r.entityId} twice`);
-    ids.add(r.entityId);
+    // One hash operation per result: the set did not grow, so the id was already there.
+    const before = ids.size;
+    if (ids.add(r.entityId).size === before) throw new Error(`check ${check.id} reported entity ${r.entityId} twice`);
   }
   return { results, gate };
 }

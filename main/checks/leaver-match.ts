@@ -20,8 +20,10 @@ function originalUpn(deletedUpn: string): string {
 
 class Index<T> {
   private readonly map = new Map<string, T[]>();
+  /** When given, keys outside it are not indexed (nobody will look them up). */
+  constructor(private readonly only?: ReadonlySet<string | null>) {}
   add(key: string | null, value: T): void {
-    if (!key) return;
+    if (!key || (this.only && !this.only.has(key))) return;
     const list = this.map.get(key);
     if (list) { if (!list.includes(value)) list.push(value); } else this.map.set(key, [value]);
   }
@@ -32,7 +34,10 @@ class Index<T> {
 
 /** The account each row names, merged per account, in a stable order (rows' file order). */
 export function matchLeavers(records: readonly TerminationRecord[], users: readonly UserRow[], deleted: readonly DeletedUserRow[]): LeaverMatch[] {
-  const live = new Index<UserRow>();
+  const keys = (r: TerminationRecord) => [lower(r.userPrincipalName), lower(r.mail), r.employeeId ? `#${r.employeeId.trim().toLowerCase()}` : null];
+  // Only keys some record asks for are indexed: a few thousand leavers, not every key of 200k users.
+  const wanted = new Set<string | null>(records.flatMap(keys));
+  const live = new Index<UserRow>(wanted);
   for (const u of users) {
     live.add(lower(u.userPrincipalName), u);
     live.add(lower(u.mail), u);
@@ -45,8 +50,6 @@ export function matchLeavers(records: readonly TerminationRecord[], users: reado
     gone.add(lower(d.mail), d);
     gone.add(d.employeeId ? `#${d.employeeId.trim().toLowerCase()}` : null, d);
   }
-  const keys = (r: TerminationRecord) => [lower(r.userPrincipalName), lower(r.mail), r.employeeId ? `#${r.employeeId.trim().toLowerCase()}` : null];
-
   const out: LeaverMatch[] = [];
   const byAccount = new Map<string, Extract<LeaverMatch, { kind: 'live' | 'deleted' }>>();
   for (const r of records) {

@@ -24,7 +24,8 @@ export const inactiveUserAccounts = defineCheck({
       const entity = userEntity(u);
       const li = u.lastSignInDateTime;
       const ln = u.lastNonInteractiveSignInDateTime;
-      const last = [li, ln].filter((x): x is string => !!x).sort().at(-1) ?? null;
+      // The later of the two (as sorting both and taking the last would give), without two arrays per user.
+      const last = li && ln ? (ln > li ? ln : li) : li || ln || null;
       const evidence = {
         lastSignInDateTime: li, lastNonInteractiveSignInDateTime: ln, lastActivity: last, daysSinceLastActivity: ctx.daysAgo(last),
         createdDateTime: u.createdDateTime, thresholdDays: days, userType: u.userType,
