@@ -102,6 +102,15 @@ export class CheckContext {
     securityDefaultsEnabled: this.reader.securityDefaultsEnabled(),
   }, this.directory()));
 
+  /**
+   * Each user's conditional access signature number (ConditionalAccessEvaluator.signatureOf), by
+   * position in users(): checks walking users pass it to a question instead of a lookup per user.
+   */
+  readonly caSignatures = memo((): Int32Array => {
+    const ca = this.ca();
+    return Int32Array.from(this.users(), (u) => ca.signatureOf(u.id));
+  });
+
   /** Every enterprise app assignment, read once per run (several checks and the passthrough walk them). */
   readonly appAssignments = memo((): AppRoleAssignmentRow[] => this.reader.appAssignments());
 

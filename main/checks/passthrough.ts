@@ -78,8 +78,17 @@ export function passthroughApps(ctx: CheckContext): PassthroughApp[] {
   const everyoneOnce = () => {
     if (!everyone) {
       const emergency = ctx.emergencyAccounts();
-      const list = ctx.users().filter((u) => u.accountEnabled && !emergency.has(u.id));
-      everyone = { users: list, signatures: Int32Array.from(list, (u) => ca.signatureOf(u.id)) };
+      const all = ctx.users();
+      const signatures = ctx.caSignatures();
+      const list: UserRow[] = [];
+      const listed: number[] = [];
+      for (let i = 0; i < all.length; i++) {
+        if (all[i].accountEnabled && !emergency.has(all[i].id)) {
+          list.push(all[i]);
+          listed.push(signatures[i]);
+        }
+      }
+      everyone = { users: list, signatures: Int32Array.from(listed) };
     }
     return everyone;
   };

@@ -17,9 +17,12 @@ export const caExclusionsWithoutFallback = defineCheck({
     const ca = ctx.ca();
     const emergency = ctx.emergencyAccounts();
     const answer = ca.question({});
-    for (const u of ctx.users()) {
+    const users = ctx.users();
+    const signatures = ctx.caSignatures();
+    for (let i = 0; i < users.length; i++) {
+      const u = users[i];
       if (!u.accountEnabled) continue;
-      const e = answer(u.id);
+      const e = answer(u.id, signatures[i]);
       if (!e.excludedFrom.length) continue;
       const entity = userEntity(u);
       const evidence = { excludedFrom: e.excludedFrom.map((p) => p.displayName).join(', '), verdict: e.verdict };

@@ -23,12 +23,15 @@ export const caMfaAllUsers = defineCheck({
     const emergency = ctx.emergencyAccounts();
     // Users of one signature share one evaluation: its policy lists are joined once.
     const lists = new Map<MfaEvaluation, { enforcedBy: string; excludedFrom: string; reportOnly: string }>();
-    for (const u of ctx.users()) {
+    const users = ctx.users();
+    const signatures = ctx.caSignatures();
+    for (let i = 0; i < users.length; i++) {
+      const u = users[i];
       const entity = userEntity(u);
       if (u.userType === 'Guest') { emit(entity, 'not-applicable', 'Guest account (see ca-mfa-guests)'); continue; }
       if (!u.accountEnabled) { emit(entity, 'not-applicable', 'Account is disabled'); continue; }
       if (emergency.has(u.id)) { emit(entity, 'not-applicable', 'Emergency-access account: excluded from every policy by design'); continue; }
-      const e = answer(u.id);
+      const e = answer(u.id, signatures[i]);
       let l = lists.get(e);
       if (!l) {
         lists.set(e, (l = { enforcedBy: e.enforcedBy.map((p) => p.displayName).join(', '), excludedFrom: e.excludedFrom.map((p) => p.displayName).join(', '), reportOnly: e.reportOnly.map((p) => p.displayName).join(', ') }));

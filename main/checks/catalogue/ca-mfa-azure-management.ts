@@ -19,10 +19,13 @@ export const caMfaAzureManagement = defineCheck({
     const emergency = ctx.emergencyAccounts();
     const uncovered: string[] = [];
     let population = 0;
-    for (const u of ctx.users()) {
+    const users = ctx.users();
+    const signatures = ctx.caSignatures();
+    for (let i = 0; i < users.length; i++) {
+      const u = users[i];
       if (!u.accountEnabled || u.userType === 'Guest' || emergency.has(u.id)) continue;
       population++;
-      if (answer(u.id).verdict !== 'enforced') uncovered.push(u.userPrincipalName);
+      if (answer(u.id, signatures[i]).verdict !== 'enforced') uncovered.push(u.userPrincipalName);
     }
     const entity = tenantEntity('Windows Azure Service Management API', AZURE_MANAGEMENT_APP_ID);
     const evidence = { membersEvaluated: population, membersNotCovered: uncovered.length, examples: uncovered.sort().slice(0, 20).join(', ') };

@@ -244,14 +244,15 @@ export class ConditionalAccessEvaluator {
    * One question (app, requirement, clients, eligible roles) asked for many users: the same answers
    * as `evaluate`, without preparing the question again for each user.
    */
-  question(query: Omit<MfaQuery, 'userId'>): (userId: string) => MfaEvaluation {
+  question(query: Omit<MfaQuery, 'userId'>): (userId: string, signature?: number) => MfaEvaluation {
     const q = this.normalise({ ...query, userId: '' });
     const key = `${q.appId}#${q.requirement}#${q.clientAppTypes.join(',')}#${q.eligibleRoles}`;
     let answers = this.cache.get(key);
     if (!answers) this.cache.set(key, (answers = []));
     const known = answers;
-    return (userId) => {
-      const n = this.signatureOf(userId);
+    // `signature`, when the caller has it (signatureOf of this user), saves looking it up again.
+    return (userId, signature) => {
+      const n = signature ?? this.signatureOf(userId);
       if (n < 0) return this.evaluateUncached({ ...q, userId });
       let hit = known[n];
       if (!hit) known[n] = hit = this.evaluateUncached({ ...q, userId });
