@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BOM, CsvWriter } from '../../../main/export/csv/csv-writer.js';
+import { csvRecord, type CellValue } from '../../../main/export/csv/csv-cell.js';
+import { BOM, CHUNK_BYTES, CsvWriter } from '../../../main/export/csv/csv-writer.js';
 import { writeCsvTable, type CsvTable } from '../../../main/export/csv/csv-table.js';
 import { parseCsv } from './rfc4180.js';
 
@@ -38,7 +39,7 @@ describe('CsvWriter', () => {
     for (let i = 0; i < 50_000; i++) await w.write([i, `row ${i} with some text`]);
     await w.close();
     expect(w.rowCount).toBe(50_000);
-    expect(sink.maxBuffered).toBeLessThanOrEqual(1024 + 70 * 1024);
+    expect(sink.maxBuffered).toBeLessThanOrEqual(1024 + CHUNK_BYTES + 1024);
     const rows = parseCsv(Buffer.concat(sink.chunks).toString('utf8').slice(1));
     expect(rows).toHaveLength(50_001);
     expect(rows[50_000]).toEqual(['49999', 'row 49999 with some text']);
@@ -64,5 +65,35 @@ describe('CsvWriter', () => {
     expect(parsed[0]).toEqual(['id', 'name']);
     expect(parsed[2]).toEqual(['1', "'=cmd|1"]);
     expect(parsed[1]).toEqual(['0', 'Ωμέγα 0']);
+  });
+
+  it('writes the same bytes as encoding the whole text at once (multi-byte text, surrogates, records larger than a chunk)', async () => {
+    const big = 'x'.repeat(CHUNK_BYTES + 17);
+    const bigWide = '字'.repeat(Math.ceil(CHUNK_BYTES / 2));
+    const records: CellValue[][] = [
+      ['Дмитрий Иванов', 'Σωκράτης', 'محمد علي', '山田太郎', '\u{1F469}\u200D\u{1F4BB} dev'],
+      ['lone high \ud800', 'lone low \udc00', '\udbff', 'pair \ud83d\ude00', 'é'],
+      [big, 1, true],
+      [bigWide, 'a,b', 'say "hi"'],
+      ['=1+1', null, -5, 'line1\r\nline2'],
+    ];
+    for (let i = 0; i < 5_000; i++)
+      records.push([i, i % 3 ? `Ωμέγα ${i}` : `row ${i}`, i % 7 ? '\ud83d\ude00' : 'é,"']);
+    for (const flushEvery of [1, 7, 1_000_000]) {
+      const sink = new SlowSink();
+      const w = new CsvWriter(sink, ['a', 'b', 'c', 'd', 'e']);
+      let n = 0;
+      for (const r of records) {
+        const ready = w.add(r);
+        if (ready || ++n % flushEvery === 0) await w.flush();
+      }
+      await w.close();
+      const expected = Buffer.from(
+        BOM + csvRecord(['a', 'b', 'c', 'd', 'e']) + records.map(csvRecord).join(''),
+        'utf8',
+      );
+      expect(Buffer.concat(sink.chunks).equals(expected)).toBe(true);
+      expect(w.rowCount).toBe(records.length);
+    }
   });
 });
