@@ -129,7 +129,7 @@ export class CheckContext {
    * Devices, read once per run (two checks walk them), in result order (display name, then id):
    * sorted once here, both checks emit results already in order.
    */
-  readonly devices = memo((): DeviceRow[] => this.reader.devices().sort((a, b) =>
+  readonly devices = memo((): DeviceRow[] => [...this.reader.devices()].sort((a, b) =>
     a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   /** Registration method lists, sorted and grouped once per distinct list (see MethodListCache). */
