@@ -73,6 +73,29 @@ describe('textCell equals quoteCell(neutraliseText(..))', () => {
       { numRuns: 5000 },
     );
   });
+  it('csvRecord equals the cell-by-cell concatenation for records of changing widths', () => {
+    const reference = (values: readonly CellValue[]): string =>
+      `${values.map((v) => quoteCell(cellText(v))).join(',')}\r\n`;
+    const records: CellValue[][] = [
+      [],
+      [null],
+      [''],
+      ['a'],
+      ['=x', null],
+      [1, 'a,b', '"', null],
+      [],
+      ['\0'],
+      ['x', ''],
+    ];
+    for (const r of [...records, ...records.reverse()]) expect(csvRecord(r)).toBe(reference(r));
+    const value = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { maxLength: 6 }), { maxLength: 5 }), (rs) => {
+        for (const r of rs) expect(csvRecord(r)).toBe(reference(r));
+      }),
+      { numRuns: 2000 },
+    );
+  });
   it('csvRecord keeps numbers, booleans and empty values as before', () => {
     const values: CellValue[] = [0, -5, 1.5, NaN, Infinity, true, false, null, undefined, '', '-5'];
     expect(csvRecord(values)).toBe(`${values.map((v) => quoteCell(cellText(v))).join(',')}\r\n`);
