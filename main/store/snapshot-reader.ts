@@ -180,6 +180,15 @@ export class SqliteSnapshotReader implements SnapshotReader {
     for (const r of this.db.prepare(sql).raw(true).iterate(...params)) yield decodeRow<SignInRow>(spec, r as unknown[]);
   }
 
+  directoryNames(): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const [table, column] of [['users', 'userPrincipalName'], ['groups', 'displayName'], ['service_principals', 'displayName'], ['devices', 'displayName']]) {
+      for (const [id, name] of this.db.prepare(`SELECT id, "${column}" FROM ${table}`).raw(true).iterate() as IterableIterator<[string, string | null]>)
+        names.set(id, name ?? '');
+    }
+    return names;
+  }
+
   signInSummaries(): SignInSummary[] {
     return readSignInSummaries(this.db);
   }

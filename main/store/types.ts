@@ -75,6 +75,11 @@ export interface SnapshotReader {
   applications(): ApplicationRow[];
   appCredentials(): AppCredentialRow[];
   devices(): DeviceRow[];
+  /**
+   * What a membership list names each object by: users by UPN; groups, service principals and devices
+   * by display name. Two columns per table instead of whole rows.
+   */
+  directoryNames(): Map<string, string>;
   conditionalAccessPolicies(): ConditionalAccessPolicy[];
   namedLocations(): NamedLocation[];
   authenticationStrengthPolicies(): AuthenticationStrengthPolicy[];

@@ -83,6 +83,14 @@ describe('snapshot round trip', () => {
     expect(r.applications()).toEqual([SAMPLES.applications]);
     expect(r.appCredentials()).toEqual([SAMPLES.app_credentials]);
     expect(r.devices()).toEqual([SAMPLES.devices]);
+    expect(r.directoryNames()).toEqual(
+      new Map([
+        [SAMPLES.users.id, SAMPLES.users.userPrincipalName],
+        [SAMPLES.groups.id, SAMPLES.groups.displayName ?? ''],
+        [SAMPLES.service_principals.id, SAMPLES.service_principals.displayName ?? ''],
+        [SAMPLES.devices.id, SAMPLES.devices.displayName ?? ''],
+      ]),
+    );
     expect(r.alerts()).toEqual([SAMPLES.alerts]);
     expect(r.riskDetections()).toEqual([SAMPLES.risk_detections]);
     expect(r.riskyUsers()).toEqual([SAMPLES.risky_users]);

@@ -117,11 +117,7 @@ export function byFramework(
 }
 
 function* memberships(reader: SnapshotReader): Generator<MembershipRow> {
-  const names = new Map<string, string>();
-  for (const u of reader.users()) names.set(u.id, u.userPrincipalName);
-  for (const g of reader.groups()) names.set(g.id, g.displayName);
-  for (const s of reader.servicePrincipals()) names.set(s.id, s.displayName);
-  for (const d of reader.devices()) names.set(d.id, d.displayName);
+  const names = reader.directoryNames();
   for (const m of reader.groupMembers()) {
     yield {
       groupId: m.groupId,
