@@ -11,7 +11,7 @@ import { USERS_TABLE } from '../main/export/csv/tables-directory.js';
 import { writeCsvs } from '../main/export/csv/write-csvs.js';
 import { renderReport } from '../main/export/pdf/render-report.js';
 import { failingShown } from '../main/export/pdf/section-checks.js';
-import { artifactStats, userDisplayNames } from '../main/export/pdf/report-input.js';
+import { artifactStats } from '../main/export/pdf/report-input.js';
 import { generateSelfSigned } from '../main/export/signing/self-signed.js';
 import { certificateFingerprint, certificateName } from '../main/export/signing/signer-identity.js';
 import { openSnapshot } from '../main/store/snapshot-reader.js';
@@ -62,7 +62,7 @@ export async function runExportPhase(job: ExportJob): Promise<ExportResult> {
         signer: { subject: certificateName(signer.certificate), fingerprint: certificateFingerprint(signer.certificate), selfSigned: true },
         toolVersion: 'bench',
         now: new Date(),
-        displayNames: userDisplayNames(reader, shownUsers),
+        displayNames: reader.userDisplayNames(shownUsers),
       },
       signer,
     );

@@ -14,7 +14,7 @@ import { writeCsvs, type CsvsWritten } from './csv/write-csvs.js';
 import { assessmentResults } from './oscal/assessment-results.js';
 import { sealPack } from './pack/seal-pack.js';
 import type { Manifest } from './pack/manifest.js';
-import { artifactStats, userDisplayNames } from './pdf/report-input.js';
+import { artifactStats } from './pdf/report-input.js';
 import { failingShown } from './pdf/section-checks.js';
 import { renderReport } from './pdf/render-report.js';
 import { certificateFingerprint, certificateName, type SignerIdentity } from './signing/signer-identity.js';
@@ -87,7 +87,7 @@ export async function exportPack(o: ExportOptions): Promise<ExportedPack> {
       },
       toolVersion,
       now,
-      displayNames: userDisplayNames(o.reader, shownUsers),
+      displayNames: o.reader.userDisplayNames(shownUsers),
       layers,
     },
     o.signer,

@@ -35,7 +35,7 @@ import { decodeRow, selectList } from './row-codec.js';
 import { notCollected, openValidated, readCoverage, readMeta } from './snapshot-queries.js';
 import { TABLES, tableSpec, type TableName, type TableRows } from './tables.js';
 import { readSignInSummaries } from './sign-in-summaries.js';
-import type { SignInSummary, SnapshotReader } from './types.js';
+import type { EvidenceCounts, SignInSummary, SnapshotReader } from './types.js';
 
 export interface OpenOptions {
   /** Default true: the file is never modified. */
@@ -187,6 +187,36 @@ export class SqliteSnapshotReader implements SnapshotReader {
         names.set(id, name ?? '');
     }
     return names;
+  }
+
+  userDisplayNames(ids: Iterable<string>): Map<string, string> {
+    const lookup = this.db.prepare('SELECT displayName FROM users WHERE id = ?').pluck();
+    const names = new Map<string, string>();
+    for (const id of ids) {
+      const name = lookup.get(id) as string | null | undefined;
+      if (name !== undefined) names.set(id, name ?? '');
+    }
+    return names;
+  }
+
+  evidenceCounts(): EvidenceCounts {
+    // coalesce: SUM over an empty table is NULL. Booleans are stored 0/1; a blank date counts as none.
+    const one = (sql: string) => this.db.prepare(sql).raw(true).get() as number[];
+    const [total, enabled, guests, neverSignedIn, synced] = one(`SELECT count(*),
+      coalesce(sum("accountEnabled" = 1), 0), coalesce(sum("userType" = 'Guest'), 0),
+      coalesce(sum(coalesce("lastSignInDateTime", '') = '' AND coalesce("lastNonInteractiveSignInDateTime", '') = ''), 0),
+      coalesce(sum("onPremisesSyncEnabled" = 1), 0) FROM users`);
+    const [mfaUsers, registered] = one('SELECT count(*), coalesce(sum("isMfaRegistered" = 1), 0) FROM mfa_registrations');
+    const [servicePrincipals, sso] = one(
+      `SELECT count(*), coalesce(sum("preferredSingleSignOnMode" IN ('saml', 'oidc')), 0) FROM service_principals`,
+    );
+    const count = (table: string) => one(`SELECT count(*) FROM ${table}`)[0];
+    return {
+      users: { total, enabled, guests, neverSignedIn, synced },
+      mfa: { users: mfaUsers, registered },
+      groups: { groups: count('groups'), memberships: count('group_members') },
+      apps: { servicePrincipals, sso, assignments: count('app_assignments') },
+    };
   }
 
   signInSummaries(): SignInSummary[] {

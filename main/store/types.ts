@@ -80,6 +80,10 @@ export interface SnapshotReader {
    * by display name. Two columns per table instead of whole rows.
    */
   directoryNames(): Map<string, string>;
+  /** Display names of the users among `ids` that exist (one key lookup each, not a read of every user). */
+  userDisplayNames(ids: Iterable<string>): Map<string, string>;
+  /** The counts the report states per evidence artifact, by SQL aggregates instead of whole rows. */
+  evidenceCounts(): EvidenceCounts;
   conditionalAccessPolicies(): ConditionalAccessPolicy[];
   namedLocations(): NamedLocation[];
   authenticationStrengthPolicies(): AuthenticationStrengthPolicy[];
@@ -98,4 +102,12 @@ export interface SnapshotReader {
   /** Raw Graph JSON of one object, for drill-down evidence. */
   raw(dataset: DatasetId, id: string): unknown | null;
   close(): void;
+}
+
+/** What the report states per evidence artifact (users, MFA registration, groups, apps). */
+export interface EvidenceCounts {
+  users: { total: number; enabled: number; guests: number; neverSignedIn: number; synced: number };
+  mfa: { users: number; registered: number };
+  groups: { groups: number; memberships: number };
+  apps: { servicePrincipals: number; sso: number; assignments: number };
 }
