@@ -80,6 +80,10 @@ export async function collectToFile(input: SessionInput): Promise<SessionResult>
   process.on('SIGINT', cancel);
   process.on('SIGTERM', cancel);
   const progress = terminalProgress();
+  let result: SessionResult;
+  // A failing close is reported only when the collection itself succeeded (a throw inside finally would
+  // replace the error that explains the failure); a full disk on close loses nothing committed.
+  let closeError: unknown = null;
   try {
     const signInWindow = resolveSignInWindow(writer, input.signInDays, input.signInUntil);
     const report = await runCollection({
@@ -92,7 +96,7 @@ export async function collectToFile(input: SessionInput): Promise<SessionResult>
     });
     progress.end();
     const contentHash = writer.finalize();
-    return { report, contentHash, path: input.out };
+    result = { report, contentHash, path: input.out };
   } catch (err) {
     if (isDiskFull(err))
       throw new CliError(
@@ -105,11 +109,13 @@ export async function collectToFile(input: SessionInput): Promise<SessionResult>
     try {
       writer.close();
     } catch (err) {
-      if (!isDiskFull(err)) throw err;
+      if (!isDiskFull(err)) closeError = err;
     }
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
   }
+  if (closeError !== null) throw closeError;
+  return result;
 }
 
 /** The coverage table as text (dataset, status, rows, requests, reason). */
