@@ -8,7 +8,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'demo-output/', 'bench-output/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'demo-output/', 'bench-output/', 'tmp/', 'entra-audit-demo/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
