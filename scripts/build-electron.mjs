@@ -30,10 +30,13 @@ await build({ ...common, ...importMeta, entryPoints: { main: 'main/app/electron-
 await build({
   ...common,
   ...importMeta,
-  // The snapshot analysis (content hash, checks) runs in a worker the services start beside them.
+  // The snapshot analysis (content hash, checks) and the pack's sign-in CSV run in workers the services
+  // start beside them (main/threads/start-worker.ts finds them there).
   entryPoints: {
     'service-worker': 'main/app/worker/service-worker.ts',
     'analysis-worker': 'main/app/services/analysis-worker.ts',
+    // sign-in-logs.csv is written beside the other CSVs of a pack (main/export/csv/sign-ins-csv.ts).
+    'sign-ins-worker': 'main/export/csv/sign-ins-worker.ts',
   },
   packages: 'external',
 });

@@ -1,14 +1,10 @@
 /**
  * The heavy reads of a snapshot (recomputing its content hash, running the checks) in a worker
  * thread, so a 200k-user snapshot's minute of hashing and checking never stops the services from
- * answering the screens. From source (tsx: CLI, tests, bench) the worker loads analysis-worker.ts
- * through tsx; in the bundled app it is analysis-worker.cjs beside the service worker's bundle.
+ * answering the screens. The worker is analysis-worker.ts (started by ../../threads/start-worker.ts).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../threads/start-worker.js';
 import type { CheckResult } from '../../../shared/results.js';
 import type { ChecksInputs } from './checks-run.js';
 import type { ChecksOutput } from './open-snapshot.js';
@@ -56,7 +52,7 @@ export async function checksOffThread(path: string, inputs: ChecksInputs, signal
 function runTask(task: AnalysisTask, signal: AbortSignal, take: (m: FromAnalysis) => boolean): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    const worker = startWorker(task);
+    const worker = startAnalysis(task);
     let settled = false;
     const settle = (err: unknown | null) => {
       if (settled) return;
@@ -82,21 +78,7 @@ function runTask(task: AnalysisTask, signal: AbortSignal, take: (m: FromAnalysis
   });
 }
 
-interface TsxPackage {
-  exports: { './esm/api': { import: { default: string } } };
-}
-
-function startWorker(task: AnalysisTask): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./analysis-worker.cjs', here), { workerData: task });
-  // From source: register tsx's loader inside the worker (its ESM API, found through its package
-  // exports), then load the TypeScript entry.
-  const tsxPackage = createRequire(here).resolve('tsx/package.json');
-  const { exports } = JSON.parse(readFileSync(tsxPackage, 'utf8')) as TsxPackage;
-  const api = pathToFileURL(join(dirname(tsxPackage), exports['./esm/api'].import.default)).href;
-  const entry = new URL('./analysis-worker.ts', here).href;
+function startAnalysis(task: AnalysisTask): Worker {
   // The entry lowers the thread's priority too, but compiling it through tsx comes first: lower it now.
-  const nice = process.platform === 'linux' ? "require('node:os').setPriority(0, 10);" : '';
-  const boot = `${nice} import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: task });
+  return startWorker(import.meta.url, 'analysis-worker', task, { lowPriority: true });
 }

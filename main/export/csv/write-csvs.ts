@@ -1,10 +1,10 @@
 /**
- * Writes every CSV of a pack into `<dir>` from a snapshot and a checks run. Sign-ins stream from the
- * reader; other datasets are the reader's arrays. Returns what was written, in a stable order.
+ * Writes every CSV of a pack into `<dir>` from a snapshot and a checks run. Sign-ins stream from their
+ * own connection on a worker thread (sign-ins-csv.ts); other datasets are the reader's arrays. Returns
+ * what was written, in a stable order.
  */
 import { join } from 'node:path';
 import type { ControlResult } from '../../../shared/results.js';
-import type { SignInRow } from '../../../shared/snapshot.js';
 import type { SnapshotReader } from '../../store/types.js';
 import { DIFF_TABLE } from '../../diff/diff-csv.js';
 import { REVIEW_TABLE } from '../../reviews/review-csv.js';
@@ -12,6 +12,7 @@ import { SAMPLE_TABLE } from '../../sampling/sample-csv.js';
 import { reviewRows, sampleRows, type AuditLayers } from '../audit-layers.js';
 import type { CheckRun } from '../types.js';
 import { writeCsvTable, type CsvTable } from './csv-table.js';
+import { writeSignInsOffThread, type SignInTally } from './sign-ins-csv.js';
 import {
   APP_ASSIGNMENTS_TABLE,
   APPS_TABLE,
@@ -38,14 +39,6 @@ export interface CsvWritten {
   rows: number;
 }
 
-/** Sign-in figures tallied while the sign-ins stream to CSV (the PDF summarises them; no second pass). */
-export interface SignInTally {
-  total: number;
-  failed: number;
-  singleFactor: number;
-  risky: number;
-}
-
 export interface CsvsWritten {
   files: CsvWritten[];
   signIns: SignInTally;
@@ -67,37 +60,38 @@ export async function writeCsvs(
   const put = async <T>(table: CsvTable<T>, rows: Iterable<T> | AsyncIterable<T>): Promise<void> => {
     out.push({ file: table.file, title: table.title, rows: await writeCsvTable(join(dir, table.file), table, rows) });
   };
-  await put(USERS_TABLE, reader.users());
-  await put(MFA_TABLE, reader.mfaRegistrations());
-  await put(CA_TABLE, reader.conditionalAccessPolicies());
-  const signIns: SignInTally = { total: 0, failed: 0, singleFactor: 0, risky: 0 };
-  await put(SIGN_INS_TABLE, tally(reader.signIns(), signIns));
-  await put(MEMBERSHIPS_TABLE, memberships(reader));
-  const assignments = reader.appAssignments();
-  await put(APPS_TABLE, enterpriseApps(reader, assignments));
-  await put(APP_ASSIGNMENTS_TABLE, assignments);
-  await put(CHECKS_TABLE, run.checks);
-  await put(RESULTS_TABLE, run.results);
-  for (const [framework, controls] of byFramework(run.controls, frameworks))
-    await put(controlsTable(framework), controls);
-  await put(COVERAGE_TABLE, reader.coverage());
-  await put(EXCEPTIONS_TABLE, run.exceptions ?? []);
-  await put(PASSTHROUGH_TABLE, run.passthrough ?? []);
-  if (layers?.reviews.length) await put(REVIEW_TABLE, reviewRows(layers));
-  if (layers?.samples.length) await put(SAMPLE_TABLE, sampleRows(layers));
-  if (layers?.diff) await put(DIFF_TABLE, layers.diff.changes);
-  return { files: out, signIns };
-}
-
-function* tally(rows: Iterable<SignInRow>, t: SignInTally): Generator<SignInRow> {
-  for (const s of rows) {
-    t.total++;
-    if (s.errorCode !== 0) t.failed++;
-    if (s.authenticationRequirement === 'singleFactorAuthentication') t.singleFactor++;
-    if (s.riskLevelDuringSignIn && !['none', 'hidden', 'unknownFutureValue'].includes(s.riskLevelDuringSignIn))
-      t.risky++;
-    yield s;
+  // The sign-ins (the largest file) are written on a worker thread while this one writes the rest.
+  const stopSignIns = new AbortController();
+  const signInsWritten = writeSignInsOffThread({ snapshotPath: reader.path, file: join(dir, SIGN_INS_TABLE.file) }, stopSignIns.signal);
+  signInsWritten.catch(() => undefined); // handled below; a failure must not go unhandled meanwhile
+  let signInsAt = 0;
+  try {
+    await put(USERS_TABLE, reader.users());
+    await put(MFA_TABLE, reader.mfaRegistrations());
+    await put(CA_TABLE, reader.conditionalAccessPolicies());
+    signInsAt = out.length;
+    await put(MEMBERSHIPS_TABLE, memberships(reader));
+    const assignments = reader.appAssignments();
+    await put(APPS_TABLE, enterpriseApps(reader, assignments));
+    await put(APP_ASSIGNMENTS_TABLE, assignments);
+    await put(CHECKS_TABLE, run.checks);
+    await put(RESULTS_TABLE, run.results);
+    for (const [framework, controls] of byFramework(run.controls, frameworks))
+      await put(controlsTable(framework), controls);
+    await put(COVERAGE_TABLE, reader.coverage());
+    await put(EXCEPTIONS_TABLE, run.exceptions ?? []);
+    await put(PASSTHROUGH_TABLE, run.passthrough ?? []);
+    if (layers?.reviews.length) await put(REVIEW_TABLE, reviewRows(layers));
+    if (layers?.samples.length) await put(SAMPLE_TABLE, sampleRows(layers));
+    if (layers?.diff) await put(DIFF_TABLE, layers.diff.changes);
+  } catch (err) {
+    stopSignIns.abort(err);
+    await signInsWritten.catch(() => undefined);
+    throw err;
   }
+  const signIns = await signInsWritten;
+  out.splice(signInsAt, 0, { file: SIGN_INS_TABLE.file, title: SIGN_INS_TABLE.title, rows: signIns.rows });
+  return { files: out, signIns: signIns.tally };
 }
 
 /** Controls grouped by framework, frameworks in first-seen order, filtered when a list is given. */
