@@ -100,6 +100,7 @@ export class CheckContext {
     namedLocations: this.reader.namedLocations(),
     authenticationStrengths: this.reader.authenticationStrengthPolicies(),
     securityDefaultsEnabled: this.reader.securityDefaultsEnabled(),
+    appNames: new Map(this.reader.servicePrincipals().map((sp) => [sp.appId, sp.displayName])),
   }, this.directory()));
 
   /**

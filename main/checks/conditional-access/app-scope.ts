@@ -19,8 +19,11 @@ function inTarget(target: string, appId: string): boolean {
   return target.toLowerCase() === appId.toLowerCase();
 }
 
-/** Does the policy's applications condition cover `appId` ('All' = every app)? */
-export function appScope(policy: ConditionalAccessPolicy, appId: string): AppScope {
+/**
+ * Does the policy's applications condition cover `appId` ('All' = every app)? `appName` words an app id
+ * for the reasons (its display name when the snapshot has the app).
+ */
+export function appScope(policy: ConditionalAccessPolicy, appId: string, appName: (id: string) => string = (id) => id): AppScope {
   const a = policy.conditions?.applications ?? {};
   const include = a.includeApplications ?? [];
   const exclude = a.excludeApplications ?? [];
@@ -38,15 +41,15 @@ export function appScope(policy: ConditionalAccessPolicy, appId: string): AppSco
     return { match: 'out', reasons: ['excludes every app it includes'] };
   }
   if (appId === 'All') {
-    if (!include.includes('All')) return { match: 'maybe', reasons: [`covers only ${include.join(', ')}`] };
-    if (exclude.length) return { match: 'maybe', reasons: [`excludes ${exclude.length} app(s): ${exclude.join(', ')}`] };
+    if (!include.includes('All')) return { match: 'maybe', reasons: [`covers only ${include.map(appName).join(', ')}`] };
+    if (exclude.length) return { match: 'maybe', reasons: [`excludes ${exclude.length} app(s): ${exclude.map(appName).join(', ')}`] };
     if (filter) return { match: 'maybe', reasons: ['an application filter narrows the apps'] };
     return { match: 'in', reasons: ['all resources'] };
   }
   const by = include.find((t) => inTarget(t, appId));
   if (!by) return { match: 'out', reasons: ['app not targeted'] };
   const ex = exclude.find((t) => inTarget(t, appId));
-  if (ex) return { match: 'out', reasons: [`app excluded (${ex})`] };
-  if (filter) return { match: 'maybe', reasons: [`targeted by ${by}, but an application filter may exclude it`] };
-  return { match: 'in', reasons: [`targeted by ${by}`] };
+  if (ex) return { match: 'out', reasons: [`app excluded (${appName(ex)})`] };
+  if (filter) return { match: 'maybe', reasons: [`targeted by ${appName(by)}, but an application filter may exclude it`] };
+  return { match: 'in', reasons: [`targeted by ${appName(by)}`] };
 }

@@ -69,6 +69,8 @@ export interface CaInputs {
   namedLocations: NamedLocation[];
   authenticationStrengths: AuthenticationStrengthPolicy[];
   securityDefaultsEnabled: boolean | null;
+  /** Display names of the tenant's apps by app id, to word the apps a policy targets or excludes. */
+  appNames?: ReadonlyMap<string, string>;
 }
 
 interface Prepared {
@@ -104,12 +106,15 @@ export class ConditionalAccessEvaluator {
    */
   private readonly cache = new Map<string, MfaEvaluation[]>();
   private readonly referenced: { users: Set<string>; groups: Set<string>; roles: Set<string> };
+  private readonly appName: (id: string) => string;
 
   constructor(readonly inputs: CaInputs, readonly directory: DirectoryIndex) {
     const strengths = new Map(inputs.authenticationStrengths.map((s) => [s.id, s]));
     const locations = new Map(inputs.namedLocations.map((l) => [l.id, l.displayName]));
     const locationName = (id: string) =>
       id === 'AllTrusted' ? 'all trusted locations' : locations.has(id) ? `"${locations.get(id)}"` : id;
+    const appNames = new Map([...(inputs.appNames ?? [])].map(([id, name]) => [id.toLowerCase(), name]));
+    this.appName = (id) => (appNames.has(id.toLowerCase()) ? `"${appNames.get(id.toLowerCase())}"` : id);
     this.prepared = [...inputs.policies]
       .sort(byPolicyName)
       .map((policy) => ({
@@ -187,7 +192,7 @@ export class ConditionalAccessEvaluator {
 
   private appScopeOf(p: Prepared, appId: string): AppScope {
     let s = p.apps.get(appId);
-    if (!s) p.apps.set(appId, (s = appScope(p.policy, appId)));
+    if (!s) p.apps.set(appId, (s = appScope(p.policy, appId, this.appName)));
     return s;
   }
 
@@ -308,7 +313,7 @@ function summarise(
   const parts: string[] = [];
   if (verdict === 'conditional') {
     if (securityDefaults && !conditionalBy.length) parts.push(`security defaults require ${what} only when Microsoft deems it necessary`);
-    for (const c of conditionalBy) parts.push(`"${c.policy.displayName}" requires ${what} only ${c.reasons.join('; ')}`);
+    for (const c of conditionalBy) parts.push(`"${c.policy.displayName}" requires ${what} but ${c.reasons.join('; ')}`);
   } else parts.push(`no enabled policy requires ${what}`);
   if (excludedFrom.length) parts.push(`excluded from ${names(excludedFrom)}`);
   if (reportOnly.length) parts.push(`report-only (not enforced): ${names(reportOnly)}`);

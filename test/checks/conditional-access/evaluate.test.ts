@@ -156,6 +156,18 @@ describe('applications', () => {
     expect(verdict(ps, { userId: 'alice', appId: EXCHANGE_ONLINE })).toBe('enforced');
     expect(verdict(ps, { userId: 'alice' })).toBe('conditional');
   });
+  it('apps are reported by display name when the snapshot has them, by id otherwise', () => {
+    const ps = [policy('p', { apps: { includeApplications: ['All'], excludeApplications: [GITHUB_APP, EXCHANGE_ONLINE] } })];
+    const named = evaluator(ps, { appNames: new Map([[GITHUB_APP.toUpperCase(), 'GitHub Enterprise Cloud']]) });
+    const all = named.evaluate({ userId: 'alice' });
+    expect(all.verdict).toBe('conditional');
+    expect(all.summary).toContain(`excludes 2 app(s): "GitHub Enterprise Cloud", ${EXCHANGE_ONLINE}`);
+    const filtered = [policy('f', { apps: { includeApplications: [GITHUB_APP], applicationFilter: { mode: 'exclude', rule: 'x' } } as never })];
+    expect(evaluator(filtered, { appNames: new Map([[GITHUB_APP, 'GitHub Enterprise Cloud']]) }).evaluate({ userId: 'alice', appId: GITHUB_APP }).conditionalBy[0].reasons).toContain(
+      'targeted by "GitHub Enterprise Cloud", but an application filter may exclude it',
+    );
+    expect(evaluator(ps).evaluate({ userId: 'alice' }).summary).toContain(`excludes 2 app(s): ${GITHUB_APP}, ${EXCHANGE_ONLINE}`);
+  });
   it('user actions are not app sign-ins', () => {
     expect(verdict([policy('p', { apps: { includeApplications: [], includeUserActions: ['urn:user:registersecurityinfo'] } })], { userId: 'alice' })).toBe('not-enforced');
   });
