@@ -4,6 +4,7 @@
  * answering the screens. The worker is analysis-worker.ts (started by ../../threads/start-worker.ts).
  */
 import type { Worker } from 'node:worker_threads';
+import { runWorker } from '../../threads/run-worker.js';
 import { startWorker } from '../../threads/start-worker.js';
 import type { CheckResult } from '../../../shared/results.js';
 import type { ChecksInputs } from './checks-run.js';
@@ -50,31 +51,9 @@ export async function checksOffThread(path: string, inputs: ChecksInputs, signal
 
 /** Runs one task in a new worker; `take` returns true on the message that completes it. */
 function runTask(task: AnalysisTask, signal: AbortSignal, take: (m: FromAnalysis) => boolean): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const worker = startAnalysis(task);
-    let settled = false;
-    const settle = (err: unknown | null) => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      if (err === null) resolve();
-      // The thread is gone before the caller hears of a failure or a cancel (no connection left open).
-      else void worker.terminate().finally(() => reject(err));
-    };
-    const onAbort = () => settle(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: FromAnalysis) => {
-      if (settled) return;
-      if (m.type === 'error') return settle(new Error(m.message));
-      try {
-        if (take(m)) settle(null);
-      } catch (err) {
-        settle(err);
-      }
-    });
-    worker.on('error', (err) => settle(err));
-    worker.on('exit', (code) => settle(new Error(`the analysis worker stopped early (exit code ${code})`)));
+  return runWorker(() => startAnalysis(task), 'the analysis worker', signal, (m: FromAnalysis) => {
+    if (m.type === 'error') throw new Error(m.message);
+    return take(m);
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import type { SignInRow } from '../../../shared/snapshot.js';
 import { openSnapshot } from '../../store/snapshot-reader.js';
+import { runWorker } from '../../threads/run-worker.js';
 import { startWorker } from '../../threads/start-worker.js';
 import { writeCsvTable } from './csv-table.js';
 import { SIGN_INS_TABLE } from './tables-directory.js';
@@ -44,31 +45,16 @@ export async function writeSignInsHere(task: SignInsTask): Promise<SignInsWritte
   }
 }
 
-/**
- * The same on a worker thread. `signal` stops it: the worker is terminated before the promise rejects,
- * so nothing is left writing once the caller hears of it.
- */
-export function writeSignInsOffThread(task: SignInsTask, signal: AbortSignal): Promise<SignInsWritten> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(import.meta.url, 'sign-ins-worker', task);
-    let settled = false;
-    const settle = (outcome: SignInsWritten | Error) => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      if (!(outcome instanceof Error)) resolve(outcome);
-      else void worker.terminate().finally(() => reject(outcome));
-    };
-    const onAbort = () => settle(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: FromSignInsWorker) => {
-      if (m.type === 'done') settle({ rows: m.rows, tally: m.tally });
-      else settle(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
-    });
-    worker.on('error', (err) => settle(err));
-    worker.on('exit', (code) => settle(new Error(`the sign-in CSV worker stopped early (exit code ${code})`)));
+/** The same on a worker thread; `signal` stops it (see runWorker). */
+export async function writeSignInsOffThread(task: SignInsTask, signal: AbortSignal): Promise<SignInsWritten> {
+  let written: SignInsWritten | null = null;
+  const start = () => startWorker(import.meta.url, 'sign-ins-worker', task);
+  await runWorker(start, 'the sign-in CSV worker', signal, (m: FromSignInsWorker) => {
+    if (m.type === 'error') throw Object.assign(new Error(m.message), m.code ? { code: m.code } : {});
+    written = { rows: m.rows, tally: m.tally };
+    return true;
   });
+  return written!;
 }
 
 function* tallied(rows: Iterable<SignInRow>, t: SignInTally): Generator<SignInRow> {
