@@ -114,7 +114,10 @@ export class ConditionalAccessEvaluator {
     const locationName = (id: string) =>
       id === 'AllTrusted' ? 'all trusted locations' : locations.has(id) ? `"${locations.get(id)}"` : id;
     const appNames = new Map([...(inputs.appNames ?? [])].map(([id, name]) => [id.toLowerCase(), name]));
-    this.appName = (id) => (appNames.has(id.toLowerCase()) ? `"${appNames.get(id.toLowerCase())}"` : id);
+    this.appName = (id) => {
+      const name = appNames.get(id.toLowerCase());
+      return name === undefined ? id : `"${name}"`;
+    };
     this.prepared = [...inputs.policies]
       .sort(byPolicyName)
       .map((policy) => ({
